@@ -1,0 +1,224 @@
+/* lambdac/aws.h - the companion constructs a Lambda stack needs: IAM roles and policy
+ * statements, SQS queues, SNS topics, log groups, and imported buckets, VPCs, security
+ * groups, KMS keys and EFS access points.
+ *
+ * Only as much of each service as the Lambda features use; each renders exactly what
+ * aws-cdk-lib's construct of the same name renders.  Declarations are static data, like
+ * every lambdac declaration (see dsl.h for the expansion scheme).
+ */
+#ifndef LAMBDAC_AWS_H
+#define LAMBDAC_AWS_H
+
+#include <lambdac/lambda.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- IAM ----------------------------------------------------------------------------- */
+typedef enum lc_principal_kind {
+    LC_PRINCIPAL__NONE = 0,
+    LC_PRINCIPAL_SERVICE,        /* new iam.ServicePrincipal("lambda.amazonaws.com") */
+    LC_PRINCIPAL_ACCOUNT,        /* new iam.AccountPrincipal("123456789012") */
+    LC_PRINCIPAL_ARN,            /* new iam.ArnPrincipal(arn) */
+    LC_PRINCIPAL_ORGANIZATION,   /* new iam.OrganizationPrincipal("o-...") */
+    LC_PRINCIPAL_ANY             /* new iam.AnyPrincipal() */
+} lc_principal_kind_t;
+
+typedef struct lc_principal {
+    lc_principal_kind_t kind;
+    const char *value;
+} lc_principal_t;
+#define LC_SERVICE_PRINCIPAL(s)      ((lc_principal_t){ LC_PRINCIPAL_SERVICE, (s) })
+#define LC_ACCOUNT_PRINCIPAL(a)      ((lc_principal_t){ LC_PRINCIPAL_ACCOUNT, (a) })
+#define LC_ARN_PRINCIPAL(a)          ((lc_principal_t){ LC_PRINCIPAL_ARN, (a) })
+#define LC_ORGANIZATION_PRINCIPAL(o) ((lc_principal_t){ LC_PRINCIPAL_ORGANIZATION, (o) })
+#define LC_ANY_PRINCIPAL             ((lc_principal_t){ LC_PRINCIPAL_ANY, NULL })
+
+/* A policy statement (iam.PolicyStatement).  Actions and resources are literal strings;
+ * `resource_values` takes values (Ref / GetAtt / Fn::Join) when resources are tokens. */
+struct lc_policy_statement {
+    int deny;                        /* 0: Allow */
+    lc_str_list_t actions;
+    lc_str_list_t resources;
+    const lc_value_t *const *resource_values;
+    size_t nresource_values;
+    const lc_value_t *conditions;    /* {"StringEquals": {...}} or NULL */
+    const char *sid;
+};
+/* LC_STATEMENT(.actions = LC_STRS("s3:GetObject"), .resources = LC_STRS("*")) is a
+ * pointer to a static statement, for initial_policy lists. */
+#define LC_STATEMENT(...) (&(const lc_policy_statement_t){ __VA_ARGS__ })
+#define LC_STATEMENTS(...) \
+    .initial_policy = (const lc_policy_statement_t *const[]){ __VA_ARGS__ }, \
+    .ninitial_policy = sizeof((const lc_policy_statement_t *const[]){ __VA_ARGS__ }) / \
+                       sizeof(const lc_policy_statement_t *)
+
+typedef struct lc_role_props {
+    lc_principal_t assumed_by;
+    lc_str_list_t managed_policies;   /* AWS managed policy names ("service-role/...") */
+    const char *role_name;
+    const char *description;
+    const char *path;
+    const char *arn;                  /* set by LC_ROLE_FROM_ARN: an imported role */
+} lc_role_props_t;
+struct lc_role {
+    lc_decl_t h;
+    lc_role_props_t p;
+};
+lc_node_t *lc_role_expand(lc_stack_t *st, lc_node_t *scope, const lc_decl_t *d);
+#define LC_ROLE(name, ...) \
+    static const lc_role_t name = { .h = LC__DECL_HDR(LC_DECL_ROLE, #name, lc_role_expand), \
+                                    .p = { __VA_ARGS__ } }
+#define LC_ROLE_ID(name, idstr, ...) \
+    static const lc_role_t name = { .h = LC__DECL_HDR(LC_DECL_ROLE, idstr, lc_role_expand), \
+                                    .p = { __VA_ARGS__ } }
+
+/* Run-time role API for constructs (Function's ServiceRole uses the same code). */
+typedef struct lc_role_state lc_role_state_t;
+/* Create iam.Role(scope, id) with the given trust principal. */
+lc_role_state_t *lc_role_create(lc_stack_t *st, lc_node_t *scope, const char *id,
+                                lc_principal_t assumed_by);
+lc_role_state_t *lc_role_state(lc_node_t *role_node);
+lc_node_t *lc_role_node(lc_role_state_t *r);
+/* addManagedPolicy(ManagedPolicy.fromAwsManagedPolicyName(name)); duplicates ignored. */
+void lc_role_add_managed_policy(lc_role_state_t *r, const char *aws_managed_name);
+/* addToPrincipalPolicy: appends to the role's DefaultPolicy (created on first use). */
+void lc_role_add_to_policy(lc_role_state_t *r, lc_value_t *statement_json);
+/* The JSON of a statement as aws-cdk-lib renders it (Action, Condition, Effect,
+ * Principal, Resource, Sid; one-element lists collapsed to the element). */
+lc_value_t *lc_statement_json(lc_app_t *app, const char *effect, const char *const *actions,
+                              size_t nactions, const lc_value_t *const *resources,
+                              size_t nresources, const lc_value_t *condition);
+lc_value_t *lc_statement_from_decl(lc_app_t *app, const lc_policy_statement_t *s);
+/* The "Principal" JSON of a principal ({"Service": ...}, {"AWS": ...}). */
+lc_value_t *lc_principal_json(lc_app_t *app, lc_principal_t p);
+/* arn:${Partition}:iam::aws:policy/<name> as CDK writes it (Fn::Join). */
+lc_value_t *lc_aws_managed_policy_arn(lc_app_t *app, const char *name);
+
+/* ---- SQS, SNS --------------------------------------------------------------------------- */
+typedef struct lc_queue_props {
+    int lc__;                          /* unused: lets LC_QUEUE(Q) take no property */
+    lc_duration_t retention_period;    /* MessageRetentionPeriod */
+    lc_duration_t visibility_timeout;
+    const char *queue_name;
+    int fifo;
+} lc_queue_props_t;
+struct lc_queue {
+    lc_decl_t h;
+    lc_queue_props_t p;
+};
+lc_node_t *lc_queue_expand(lc_stack_t *st, lc_node_t *scope, const lc_decl_t *d);
+#define LC_QUEUE(name, ...) \
+    static const lc_queue_t name = { .h = LC__DECL_HDR(LC_DECL_QUEUE, #name, lc_queue_expand), \
+                                     .p = { .lc__ = 0, __VA_ARGS__ } }
+/* Create sqs.Queue(scope, id) at run time. */
+lc_node_t *lc_queue_create(lc_stack_t *st, lc_node_t *scope, const char *id,
+                           const lc_queue_props_t *p);
+
+typedef struct lc_topic_props {
+    int lc__;                          /* unused: lets LC_TOPIC(T) take no property */
+    const char *topic_name;
+    const char *display_name;
+} lc_topic_props_t;
+struct lc_topic {
+    lc_decl_t h;
+    lc_topic_props_t p;
+};
+lc_node_t *lc_topic_expand(lc_stack_t *st, lc_node_t *scope, const lc_decl_t *d);
+#define LC_TOPIC(name, ...) \
+    static const lc_topic_t name = { .h = LC__DECL_HDR(LC_DECL_TOPIC, #name, lc_topic_expand), \
+                                     .p = { .lc__ = 0, __VA_ARGS__ } }
+
+/* ---- CloudWatch Logs -------------------------------------------------------------------- */
+/* RetentionDays: 0 = CDK's default (TWO_YEARS, 731), LC_RETENTION_INFINITE = none. */
+#define LC_RETENTION_INFINITE (-1)
+typedef enum lc_removal_policy {
+    LC_REMOVAL__DEFAULT = 0, LC_REMOVAL_RETAIN, LC_REMOVAL_DESTROY, LC_REMOVAL_SNAPSHOT,
+    LC_REMOVAL_RETAIN_ON_UPDATE_OR_DELETE
+} lc_removal_policy_t;
+typedef struct lc_log_group_props {
+    int lc__;                          /* unused: lets LC_LOG_GROUP(G) take no property */
+    int retention_days;
+    const char *log_group_name;
+    lc_removal_policy_t removal_policy;   /* default RETAIN */
+} lc_log_group_props_t;
+struct lc_log_group {
+    lc_decl_t h;
+    lc_log_group_props_t p;
+};
+lc_node_t *lc_log_group_expand(lc_stack_t *st, lc_node_t *scope, const lc_decl_t *d);
+#define LC_LOG_GROUP(name, ...) \
+    static const lc_log_group_t name = { \
+        .h = LC__DECL_HDR(LC_DECL_LOG_GROUP, #name, lc_log_group_expand), \
+        .p = { .lc__ = 0, __VA_ARGS__ } }
+
+/* ---- imports (no resources) ------------------------------------------------------------- */
+/* s3.Bucket.fromBucketName(scope, id, name) */
+struct lc_bucket {
+    lc_decl_t h;
+    const char *bucket_name;
+};
+lc_node_t *lc_import_expand(lc_stack_t *st, lc_node_t *scope, const lc_decl_t *d);
+#define LC_BUCKET_FROM_NAME(name, bucket) \
+    static const lc_bucket_t name = { \
+        .h = LC__DECL_HDR(LC_DECL_BUCKET, #name, lc_import_expand), .bucket_name = (bucket) }
+#define LC_BUCKET_FROM_NAME_ID(name, idstr, bucket) \
+    static const lc_bucket_t name = { \
+        .h = LC__DECL_HDR(LC_DECL_BUCKET, idstr, lc_import_expand), .bucket_name = (bucket) }
+
+/* ec2.Vpc.fromVpcAttributes(scope, id, {...}) */
+typedef struct lc_vpc_attributes {
+    const char *vpc_id;
+    lc_str_list_t availability_zones;
+    lc_str_list_t public_subnet_ids;
+    lc_str_list_t private_subnet_ids;
+    lc_str_list_t isolated_subnet_ids;
+    const char *vpc_cidr_block;
+} lc_vpc_attributes_t;
+struct lc_vpc {
+    lc_decl_t h;
+    lc_vpc_attributes_t p;
+};
+#define LC_VPC_FROM_ATTRIBUTES(name, ...) \
+    static const lc_vpc_t name = { .h = LC__DECL_HDR(LC_DECL_VPC, #name, lc_import_expand), \
+                                   .p = { __VA_ARGS__ } }
+
+/* ec2.SecurityGroup.fromSecurityGroupId(scope, id, sgId) */
+struct lc_security_group {
+    lc_decl_t h;
+    const char *security_group_id;
+};
+#define LC_SECURITY_GROUP_FROM_ID(name, sgid) \
+    static const lc_security_group_t name = { \
+        .h = LC__DECL_HDR(LC_DECL_SECURITY_GROUP, #name, lc_import_expand), \
+        .security_group_id = (sgid) }
+
+/* kms.Key.fromKeyArn(scope, id, arn) */
+struct lc_key {
+    lc_decl_t h;
+    const char *key_arn;
+};
+#define LC_KEY_FROM_ARN(name, arn) \
+    static const lc_key_t name = { .h = LC__DECL_HDR(LC_DECL_KEY, #name, lc_import_expand), \
+                                   .key_arn = (arn) }
+
+/* efs.AccessPoint.fromAccessPointAttributes(scope, id, {accessPointId, fileSystem:
+ * efs.FileSystem.fromFileSystemAttributes(..., {fileSystemId, securityGroup})}) */
+typedef struct lc_access_point_attributes {
+    const char *access_point_id;
+    const char *file_system_id;
+    const char *file_system_security_group_id;
+} lc_access_point_attributes_t;
+struct lc_access_point {
+    lc_decl_t h;
+    lc_access_point_attributes_t p;
+};
+#define LC_ACCESS_POINT_FROM_ATTRIBUTES(name, ...) \
+    static const lc_access_point_t name = { \
+        .h = LC__DECL_HDR(LC_DECL_ACCESS_POINT, #name, lc_import_expand), .p = { __VA_ARGS__ } }
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,249 @@
+/* lambdac/lambda.h - the Lambda L2 constructs: Function and its building blocks.
+ *
+ * Declare a function like aws-cdk-lib's `new lambda.Function(stack, 'MyFunction', {...})`:
+ *
+ *     LC_FUNCTION(MyFunction,
+ *         .runtime = LC_RUNTIME_NODEJS_18_X,
+ *         .handler = "index.handler",
+ *         .code = LC_CODE_FROM_ASSET("lambda-handler"));
+ *
+ * which expands (one layer) to
+ *
+ *     static const lc_function_t MyFunction = {
+ *         .h = { LC_DECL_MAGIC, LC_DECL_FUNCTION, "MyFunction", { __FILE__, __LINE__ },
+ *                lc_function_expand },
+ *         .p = { .runtime = ..., .handler = ..., .code = ... } };
+ *
+ * Property names are the CDK's, in snake_case.  Values that CDK validates are checked at
+ * synthesis with CDK's condition and message, naming the declaration's file:line and
+ * construct path; constant units (LC_SECONDS, LC_MIB, ...) are checked at compile time.
+ * Everything here is static data: pointers to other declarations must point to static
+ * declarations of the program.
+ */
+#ifndef LAMBDAC_LAMBDA_H
+#define LAMBDAC_LAMBDA_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <lambdac/dsl.h>
+#include <lambdac/runtime_table.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- compile-time checks --------------------------------------------------------------
+ * LC__CHECK(cond, msg, value) is `value` when `cond` holds and a compile error quoting
+ * `msg` otherwise (cond must be an integer constant expression). */
+#define LC__CHECK(cond, msg, value) \
+    ((value) + 0 * (int)sizeof(struct { _Static_assert(cond, msg); int lc__x; }))
+
+/* ---- units ------------------------------------------------------------------------ */
+typedef struct lc_duration {
+    int64_t ms;       /* milliseconds */
+    int set;
+    int unit;         /* LC_UNIT_* it was written in, for messages */
+} lc_duration_t;
+enum { LC_UNIT_MILLIS = 1, LC_UNIT_SECONDS, LC_UNIT_MINUTES, LC_UNIT_HOURS, LC_UNIT_DAYS };
+#define LC_MILLIS(n)  ((lc_duration_t){ .ms = LC__CHECK((n) >= 0, "duration must not be negative", (int64_t)(n)), .set = 1, .unit = LC_UNIT_MILLIS })
+#define LC_SECONDS(n) ((lc_duration_t){ .ms = LC__CHECK((n) >= 0, "duration must not be negative", (int64_t)(n) * 1000), .set = 1, .unit = LC_UNIT_SECONDS })
+#define LC_MINUTES(n) ((lc_duration_t){ .ms = LC__CHECK((n) >= 0, "duration must not be negative", (int64_t)(n) * 60000), .set = 1, .unit = LC_UNIT_MINUTES })
+#define LC_HOURS(n)   ((lc_duration_t){ .ms = LC__CHECK((n) >= 0, "duration must not be negative", (int64_t)(n) * 3600000), .set = 1, .unit = LC_UNIT_HOURS })
+#define LC_DAYS(n)    ((lc_duration_t){ .ms = LC__CHECK((n) >= 0, "duration must not be negative", (int64_t)(n) * 86400000), .set = 1, .unit = LC_UNIT_DAYS })
+
+typedef struct lc_size {
+    int64_t mib;
+    int set;
+} lc_size_t;
+#define LC_MIB(n) ((lc_size_t){ .mib = LC__CHECK((n) >= 0, "size must not be negative", (int64_t)(n)), .set = 1 })
+#define LC_GIB(n) ((lc_size_t){ .mib = LC__CHECK((n) >= 0, "size must not be negative", (int64_t)(n) * 1024), .set = 1 })
+/* Ephemeral storage with CDK's range checked at compile time. */
+#define LC_EPHEMERAL_MIB(n) \
+    LC_MIB(LC__CHECK((n) >= 512 && (n) <= 10240, \
+                     "Ephemeral storage size must be between 512 and 10240 MB", (n)))
+
+/* Optional scalars: zero means "not set". */
+typedef struct lc_opt_int {
+    int64_t v;
+    int set;
+} lc_opt_int_t;
+#define LC_SOME(n) ((lc_opt_int_t){ .v = (n), .set = 1 })
+
+typedef enum lc_opt_bool { LC_UNSET = 0, LC_FALSE = 1, LC_TRUE = 2 } lc_opt_bool_t;
+
+/* Key/value pairs (environment variables, tags), in the order written. */
+typedef struct lc_kv {
+    const char *key;
+    const char *value;
+} lc_kv_t;
+typedef struct lc_kv_list {
+    const lc_kv_t *items;
+    size_t n;
+} lc_kv_list_t;
+#define LC_KV(k, v) { (k), (v) }
+#define LC_KVS(...) \
+    { .items = (const lc_kv_t[]){ __VA_ARGS__ }, \
+      .n = sizeof((const lc_kv_t[]){ __VA_ARGS__ }) / sizeof(lc_kv_t) }
+#define LC_ENV(...)  LC_KVS(__VA_ARGS__)
+#define LC_TAGS(...) LC_KVS(__VA_ARGS__)
+
+typedef struct lc_str_list {
+    const char *const *items;
+    size_t n;
+} lc_str_list_t;
+#define LC_STRS(...) \
+    { .items = (const char *const[]){ __VA_ARGS__ }, \
+      .n = sizeof((const char *const[]){ __VA_ARGS__ }) / sizeof(const char *) }
+
+/* ---- architectures, tracing, logging, ... ---------------------------------------------- */
+typedef enum lc_architecture { LC_ARCH__UNSET = 0, LC_ARCH_X86_64, LC_ARCH_ARM_64 } lc_architecture_t;
+typedef enum lc_tracing { LC_TRACING__UNSET = 0, LC_TRACING_ACTIVE, LC_TRACING_PASS_THROUGH, LC_TRACING_DISABLED } lc_tracing_t;
+typedef enum lc_logging_format { LC_LOGGING_FORMAT__UNSET = 0, LC_LOGGING_FORMAT_TEXT, LC_LOGGING_FORMAT_JSON } lc_logging_format_t;
+/* Application log levels (ApplicationLogLevel) and system log levels (SystemLogLevel);
+ * both spell CloudFormation's upper-case values. */
+typedef enum lc_log_level {
+    LC_LOG_LEVEL__UNSET = 0, LC_LOG_LEVEL_TRACE, LC_LOG_LEVEL_DEBUG, LC_LOG_LEVEL_INFO,
+    LC_LOG_LEVEL_WARN, LC_LOG_LEVEL_ERROR, LC_LOG_LEVEL_FATAL
+} lc_log_level_t;
+typedef enum lc_snap_start { LC_SNAP_START__UNSET = 0, LC_SNAP_START_ON_PUBLISHED_VERSIONS } lc_snap_start_t;
+
+typedef struct lc_runtime_management {
+    int mode;             /* LC_RUNTIME_MGMT_* */
+    const char *arn;      /* runtime version ARN for MANUAL */
+} lc_runtime_management_t;
+enum { LC_RUNTIME_MGMT__UNSET = 0, LC_RUNTIME_MGMT_AUTO_, LC_RUNTIME_MGMT_FUNCTION_UPDATE_, LC_RUNTIME_MGMT_MANUAL_ };
+#define LC_RUNTIME_MANAGEMENT_AUTO            ((lc_runtime_management_t){ LC_RUNTIME_MGMT_AUTO_, NULL })
+#define LC_RUNTIME_MANAGEMENT_FUNCTION_UPDATE ((lc_runtime_management_t){ LC_RUNTIME_MGMT_FUNCTION_UPDATE_, NULL })
+#define LC_RUNTIME_MANAGEMENT_MANUAL(arn)     ((lc_runtime_management_t){ LC_RUNTIME_MGMT_MANUAL_, (arn) })
+
+/* ---- companion constructs (declared in lambdac/aws.h) ------------------------------- */
+typedef struct lc_role lc_role_t;
+typedef struct lc_queue lc_queue_t;
+typedef struct lc_topic lc_topic_t;
+typedef struct lc_log_group lc_log_group_t;
+typedef struct lc_bucket lc_bucket_t;
+typedef struct lc_vpc lc_vpc_t;
+typedef struct lc_security_group lc_security_group_t;
+typedef struct lc_key lc_key_t;
+typedef struct lc_access_point lc_access_point_t;
+typedef struct lc_policy_statement lc_policy_statement_t;
+
+/* ---- code -------------------------------------------------------------------------- */
+enum {
+    LC_CODE__NONE = 0,
+    LC_CODE_INLINE,       /* Code.fromInline(text) */
+    LC_CODE_ASSET,        /* Code.fromAsset(path) */
+    LC_CODE_BUCKET        /* Code.fromBucket(bucket, key, objectVersion) */
+};
+typedef enum lc_ignore_mode { LC_IGNORE_GLOB = 0, LC_IGNORE_GIT, LC_IGNORE_DOCKER } lc_ignore_mode_t;
+typedef struct lc_code {
+    int kind;
+    const char *text;             /* inline source, asset path, or object key */
+    const lc_bucket_t *bucket;    /* LC_CODE_BUCKET */
+    const char *object_version;   /* LC_CODE_BUCKET, optional */
+    lc_str_list_t exclude;        /* LC_CODE_ASSET: exclude patterns */
+    lc_ignore_mode_t ignore_mode;
+    const char *asset_hash;       /* LC_CODE_ASSET: user-given hash (assetHashType CUSTOM) */
+} lc_code_t;
+#define LC_CODE_FROM_INLINE(src)      ((lc_code_t){ .kind = LC_CODE_INLINE, .text = (src) })
+/* A directory or file; relative paths are relative to the working directory. */
+#define LC_CODE_FROM_ASSET(path, ...) ((lc_code_t){ .kind = LC_CODE_ASSET, .text = (path), __VA_ARGS__ })
+#define LC_CODE_FROM_BUCKET(bucket_decl, key, ...) \
+    ((lc_code_t){ .kind = LC_CODE_BUCKET, .bucket = &(bucket_decl), .text = (key), __VA_ARGS__ })
+
+/* ---- VPC placement, file systems ------------------------------------------------------ */
+typedef enum lc_subnet_type {
+    LC_SUBNETS__DEFAULT = 0, LC_SUBNETS_PRIVATE_WITH_EGRESS, LC_SUBNETS_PRIVATE_ISOLATED,
+    LC_SUBNETS_PUBLIC
+} lc_subnet_type_t;
+typedef struct lc_subnet_selection {
+    lc_subnet_type_t subnet_type;
+} lc_subnet_selection_t;
+
+typedef struct lc_filesystem {
+    const lc_access_point_t *access_point;   /* FileSystem.fromEfsAccessPoint */
+    const char *mount_path;                  /* "/mnt/..." */
+} lc_filesystem_t;
+#define LC_FILESYSTEM_EFS(ap, path) ((lc_filesystem_t){ &(ap), (path) })
+
+/* ---- Function ---------------------------------------------------------------------- */
+typedef struct lc_function_props {
+    lc_runtime_id_t runtime;
+    const char *handler;
+    lc_code_t code;
+    const char *description;
+    const char *function_name;
+    lc_duration_t timeout;
+    int memory_size;                          /* MiB; 0 = default */
+    lc_kv_list_t environment;
+    lc_architecture_t architecture;
+    const lc_architecture_t *architectures;   /* deprecated list form (at most one) */
+    size_t narchitectures;
+    const lc_role_t *role;
+    const lc_policy_statement_t *const *initial_policy;
+    size_t ninitial_policy;
+    lc_tracing_t tracing;
+    lc_opt_int_t reserved_concurrent_executions;
+    lc_size_t ephemeral_storage_size;
+    /* logging */
+    lc_logging_format_t logging_format;
+    lc_logging_format_t log_format;           /* deprecated V1 spelling ("logFormat") */
+    lc_log_level_t application_log_level_v2;
+    lc_log_level_t system_log_level_v2;
+    lc_log_level_t application_log_level;     /* deprecated V1 */
+    lc_log_level_t system_log_level;          /* deprecated V1 */
+    const lc_log_group_t *log_group;
+    int log_retention_days;                   /* legacy logRetention (not yet supported) */
+    /* runtime behaviour */
+    lc_snap_start_t snap_start;
+    lc_runtime_management_t runtime_management_mode;
+    /* networking */
+    const lc_vpc_t *vpc;
+    lc_subnet_selection_t vpc_subnets;
+    const lc_security_group_t *const *security_groups;
+    size_t nsecurity_groups;
+    lc_opt_bool_t allow_all_outbound;
+    lc_opt_bool_t allow_all_ipv6_outbound;
+    lc_opt_bool_t allow_public_subnet;
+    lc_opt_bool_t ipv6_allowed_for_dual_stack;
+    lc_filesystem_t filesystem;
+    /* security */
+    const lc_key_t *environment_encryption;
+    const char *code_signing_config_arn;
+    /* asynchronous invocation */
+    lc_opt_bool_t dead_letter_queue_enabled;
+    const lc_queue_t *dead_letter_queue;
+    const lc_topic_t *dead_letter_topic;
+    lc_kv_list_t tags;
+} lc_function_props_t;
+
+typedef struct lc_function {
+    lc_decl_t h;
+    lc_function_props_t p;
+} lc_function_t;
+
+lc_node_t *lc_function_expand(lc_stack_t *st, lc_node_t *scope, const lc_decl_t *d);
+
+#define LC_FUNCTION(name, ...) \
+    static const lc_function_t name = { \
+        .h = LC__DECL_HDR(LC_DECL_FUNCTION, #name, lc_function_expand), \
+        .p = { __VA_ARGS__ } }
+/* A function whose construct id is not a C identifier ("Lambda_with IPv6"). */
+#define LC_FUNCTION_ID(name, idstr, ...) \
+    static const lc_function_t name = { \
+        .h = LC__DECL_HDR(LC_DECL_FUNCTION, idstr, lc_function_expand), \
+        .p = { __VA_ARGS__ } }
+
+/* Run-time view of an expanded function, for constructs that attach to it. */
+typedef struct lc_function_state lc_function_state_t;
+lc_function_state_t *lc_function_state(lc_node_t *fn_node);
+/* The node of the function's execution role (its own ServiceRole or the user role). */
+lc_node_t *lc_function_role_node(lc_function_state_t *fs);
+/* Add a statement to the function role's default policy (CDK's addToRolePolicy). */
+void lc_function_add_to_role_policy(lc_function_state_t *fs, lc_value_t *statement);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

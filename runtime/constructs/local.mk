@@ -1,0 +1,6 @@
+# L2 constructs (included from Makefile.am)
+liblambdac_la_SOURCES += \
+	runtime/constructs/internal.h \
+	runtime/constructs/iam.c \
+	runtime/constructs/companions.c \
+	runtime/constructs/function.c

@@ -1,0 +1,13 @@
+/* expect: JsonLoggingFormatRequired applicationLogLevelV2 with loggingFormat TEXT */
+/* a log level with loggingFormat TEXT. */
+#include <lambdac.h>
+
+LC_FUNCTION(Fn,
+    .runtime = LC_RUNTIME_NODEJS_18_X,
+    .handler = "index.handler",
+    .code = LC_CODE_FROM_INLINE("exports.handler = async () => 1;"),
+    .logging_format = LC_LOGGING_FORMAT_TEXT,
+    .application_log_level_v2 = LC_LOG_LEVEL_INFO);
+
+LC_STACK(Probe, &Fn);
+LC_MAIN();

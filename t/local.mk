@@ -1,0 +1,5 @@
+# Test fragments, one per area (each appends to TESTS / check_PROGRAMS / EXTRA_DIST).
+include $(srcdir)/t/core.mk
+include $(srcdir)/t/gen.mk
+include $(srcdir)/t/dsl.mk
+include $(srcdir)/t/conformance.mk

@@ -1,0 +1,1 @@
+# tools rules (included from Makefile.am)
