@@ -13,7 +13,7 @@
  * (linked behind the current one, which stays current), so a big array does not waste
  * the tail of a chunk.
  */
-#include <errno.h>
+#include <assert.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -128,6 +128,7 @@ void *lc_alloc(lc_arena_t *a, size_t n)
 {
     unsigned char *p;
 
+    assert(a != NULL);
     n = round_up(n);
     if (n == 0) {
         a->err = LC_E_NOMEM;

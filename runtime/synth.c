@@ -20,6 +20,7 @@
 #include <lambdac/dsl.h>
 #include <lambdac/error.h>
 #include <lambdac/l1.h>
+#include <lambdac/lambda.h>
 #include <lambdac/logical_id.h>
 #include <lambdac/synth.h>
 #include <lambdac/writer.h>
@@ -147,6 +148,34 @@ lc_node_t *lc_decl_new_node(lc_stack_t *st, lc_node_t *scope, const lc_decl_t *d
     return n;
 }
 
+void lc_value_touch(lc_stack_t *st, const lc_value_t *v)
+{
+    if (!v)
+        return;
+    switch (v->kind) {
+    case LC_V_ARR:
+        for (uint32_t i = 0; i < v->u.arr.n; i++)
+            lc_value_touch(st, v->u.arr.items[i]);
+        break;
+    case LC_V_OBJ:
+        for (uint32_t i = 0; i < v->u.obj.n; i++)
+            lc_value_touch(st, v->u.obj.m[i].val);
+        break;
+    case LC_V_REF:
+    case LC_V_GETATT:
+        if (v->u.ref.ns == LC_TARGET_DECL) {
+            lc_expand(st, v->u.ref.target);
+        } else if (v->u.ref.ns == LC_TARGET_CURRENT_VERSION) {
+            lc_function_state_t *fs = lc_function_state(lc_expand(st, v->u.ref.target));
+            if (fs)
+                lc_function_current_version(fs);
+        }
+        break;
+    default:
+        break;
+    }
+}
+
 /* ---- raw L1 resources and outputs ---------------------------------------------------- */
 
 lc_node_t *lc_cfn_expand(lc_stack_t *st, lc_node_t *scope, const lc_decl_t *d)
@@ -160,6 +189,7 @@ lc_node_t *lc_cfn_expand(lc_stack_t *st, lc_node_t *scope, const lc_decl_t *d)
     r->node = n;
     r->type = c->desc->cfn_name;
     r->props = lc_l1_to_value(st->app->arena, c->desc, c->props);
+    lc_value_touch(st, r->props);
     r->deletion_policy = c->deletion_policy;
     r->update_replace_policy = c->update_replace_policy;
     n->res = r;
@@ -183,6 +213,7 @@ lc_node_t *lc_output_expand(lc_stack_t *st, lc_node_t *scope, const lc_decl_t *d
     if (o->description)
         lc_obj_set(a, entry, "Description", lc_v_str(a, o->description));
     lc_obj_set(a, entry, "Value", o->value ? o->value : lc_v_null(a));
+    lc_value_touch(st, o->value);
     if (o->export_name) {
         lc_value_t *ex = lc_v_obj(a);
         lc_obj_set(a, ex, "Name", lc_v_str(a, o->export_name));
@@ -237,6 +268,10 @@ static const char *resolve_id(void *ctx, const void *target, int ns)
         n = lc_decl_node(st, target);
     else if (ns == LC_TARGET_NODE)
         n = target;
+    else if (ns == LC_TARGET_CURRENT_VERSION) {
+        lc_function_state_t *fs = lc_function_state(lc_decl_node(st, target));
+        n = fs ? lc_function_current_version(fs) : NULL;
+    }
     if (!n)
         return NULL;
     lc_resource_t *r = lc_node_resource(n);

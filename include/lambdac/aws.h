@@ -133,10 +133,6 @@ lc_node_t *lc_topic_expand(lc_stack_t *st, lc_node_t *scope, const lc_decl_t *d)
 /* ---- CloudWatch Logs -------------------------------------------------------------------- */
 /* RetentionDays: 0 = CDK's default (TWO_YEARS, 731), LC_RETENTION_INFINITE = none. */
 #define LC_RETENTION_INFINITE (-1)
-typedef enum lc_removal_policy {
-    LC_REMOVAL__DEFAULT = 0, LC_REMOVAL_RETAIN, LC_REMOVAL_DESTROY, LC_REMOVAL_SNAPSHOT,
-    LC_REMOVAL_RETAIN_ON_UPDATE_OR_DELETE
-} lc_removal_policy_t;
 typedef struct lc_log_group_props {
     int lc__;                          /* unused: lets LC_LOG_GROUP(G) take no property */
     int retention_days;

@@ -117,6 +117,36 @@ enum { LC_RUNTIME_MGMT__UNSET = 0, LC_RUNTIME_MGMT_AUTO_, LC_RUNTIME_MGMT_FUNCTI
 #define LC_RUNTIME_MANAGEMENT_FUNCTION_UPDATE ((lc_runtime_management_t){ LC_RUNTIME_MGMT_FUNCTION_UPDATE_, NULL })
 #define LC_RUNTIME_MANAGEMENT_MANUAL(arn)     ((lc_runtime_management_t){ LC_RUNTIME_MGMT_MANUAL_, (arn) })
 
+typedef enum lc_removal_policy {
+    LC_REMOVAL__DEFAULT = 0, LC_REMOVAL_RETAIN, LC_REMOVAL_DESTROY, LC_REMOVAL_SNAPSHOT,
+    LC_REMOVAL_RETAIN_ON_UPDATE_OR_DELETE
+} lc_removal_policy_t;
+
+/* ---- versions ---------------------------------------------------------------------
+ * VersionOptions / EventInvokeConfigOptions of aws-cdk-lib: for `currentVersionOptions`
+ * and for explicit Version declarations. */
+typedef struct lc_version_options {
+    lc_removal_policy_t removal_policy;       /* default: none written (DESTROY) */
+    const char *description;
+    const char *code_sha256;
+    lc_opt_int_t provisioned_concurrent_executions;
+    lc_opt_int_t retry_attempts;              /* EventInvokeConfig MaximumRetryAttempts */
+    lc_duration_t max_event_age;              /* EventInvokeConfig MaximumEventAgeInSeconds */
+    const lc_value_t *on_success;             /* destination ARN value */
+    const lc_value_t *on_failure;
+} lc_version_options_t;
+
+/* A version to point an alias at: a function's currentVersion, an explicit Version
+ * declaration, or $LATEST. */
+typedef struct lc_version_ref {
+    const lc_decl_t *decl;     /* the function (current / latest) or the Version */
+    int kind;                  /* LC_VERSION_REF_* */
+} lc_version_ref_t;
+enum { LC_VERSION_REF__NONE = 0, LC_VERSION_REF_CURRENT, LC_VERSION_REF_EXPLICIT, LC_VERSION_REF_LATEST };
+#define LC_CURRENT_VERSION(fn)   ((lc_version_ref_t){ &(fn).h, LC_VERSION_REF_CURRENT })
+#define LC_LATEST_VERSION(fn)    ((lc_version_ref_t){ &(fn).h, LC_VERSION_REF_LATEST })
+#define LC_VERSION_OF(version)   ((lc_version_ref_t){ &(version).h, LC_VERSION_REF_EXPLICIT })
+
 /* ---- companion constructs (declared in lambdac/aws.h) ------------------------------- */
 typedef struct lc_role lc_role_t;
 typedef struct lc_queue lc_queue_t;
@@ -216,6 +246,9 @@ typedef struct lc_function_props {
     const lc_queue_t *dead_letter_queue;
     const lc_topic_t *dead_letter_topic;
     lc_kv_list_t tags;
+    /* versions */
+    lc_version_options_t current_version_options;
+    bool current_version;                     /* read fn.currentVersion (create it) */
 } lc_function_props_t;
 
 typedef struct lc_function {
@@ -235,6 +268,58 @@ lc_node_t *lc_function_expand(lc_stack_t *st, lc_node_t *scope, const lc_decl_t 
         .h = LC__DECL_HDR(LC_DECL_FUNCTION, idstr, lc_function_expand), \
         .p = { __VA_ARGS__ } }
 
+/* new lambda.Version(scope, id, {lambda: fn, ...options}) */
+typedef struct lc_version_props {
+    const struct lc_function *lambda;
+    lc_version_options_t options;
+} lc_version_props_t;
+typedef struct lc_version {
+    lc_decl_t h;
+    lc_version_props_t p;
+} lc_version_t;
+lc_node_t *lc_version_expand(lc_stack_t *st, lc_node_t *scope, const lc_decl_t *d);
+#define LC_VERSION(name, ...) \
+    static const lc_version_t name = { \
+        .h = LC__DECL_HDR(LC_DECL_VERSION, #name, lc_version_expand), .p = { __VA_ARGS__ } }
+
+/* new lambda.Alias(scope, id, {aliasName, version, ...}); with .add_alias set, the alias
+ * is created the way fn.addAlias(name) / version.addAlias(name) create it: under the
+ * function (for its current version) or the version, with construct id "Alias<name>". */
+typedef struct lc_version_weight {
+    lc_version_ref_t version;
+    double weight;
+} lc_version_weight_t;
+typedef struct lc_alias_props {
+    const char *alias_name;
+    lc_version_ref_t version;
+    const char *description;
+    const lc_version_weight_t *additional_versions;
+    size_t nadditional_versions;
+    lc_opt_int_t provisioned_concurrent_executions;
+    lc_opt_int_t retry_attempts;
+    lc_duration_t max_event_age;
+    const lc_value_t *on_success;
+    const lc_value_t *on_failure;
+    bool add_alias;
+} lc_alias_props_t;
+typedef struct lc_alias {
+    lc_decl_t h;
+    lc_alias_props_t p;
+} lc_alias_t;
+lc_node_t *lc_alias_expand(lc_stack_t *st, lc_node_t *scope, const lc_decl_t *d);
+#define LC_ALIAS(name, ...) \
+    static const lc_alias_t name = { \
+        .h = LC__DECL_HDR(LC_DECL_ALIAS, #name, lc_alias_expand), .p = { __VA_ARGS__ } }
+/* LC_ADD_ALIAS(LiveAlias, LC_CURRENT_VERSION(MyFunction), "live"): fn.addAlias("live"). */
+#define LC_ADD_ALIAS(name, version_ref, alias, ...) \
+    static const lc_alias_t name = { \
+        .h = LC__DECL_HDR(LC_DECL_ALIAS, #name, lc_alias_expand), \
+        .p = { .alias_name = (alias), .version = version_ref, .add_alias = true, __VA_ARGS__ } }
+
+/* Function.classifyVersionProperty(name, locked), for properties the generated tables
+ * do not classify (a raw override, a newer spec).  Call before lc_main(). */
+void lc_classify_version_property(const char *property, bool locked);
+
 /* Run-time view of an expanded function, for constructs that attach to it. */
 typedef struct lc_function_state lc_function_state_t;
 lc_function_state_t *lc_function_state(lc_node_t *fn_node);
@@ -242,6 +327,12 @@ lc_function_state_t *lc_function_state(lc_node_t *fn_node);
 lc_node_t *lc_function_role_node(lc_function_state_t *fs);
 /* Add a statement to the function role's default policy (CDK's addToRolePolicy). */
 void lc_function_add_to_role_policy(lc_function_state_t *fs, lc_value_t *statement);
+/* fn.currentVersion: created on first use (node "<fn>/CurrentVersion"). */
+lc_node_t *lc_function_current_version(lc_function_state_t *fs);
+/* The AWS::Lambda::Function resource of a function. */
+lc_resource_t *lc_function_resource(lc_function_state_t *fs);
+/* The node a version reference stands for (expanding what it needs); NULL for $LATEST. */
+lc_node_t *lc_version_ref_node(lc_stack_t *st, lc_version_ref_t ref, lc_node_t **fn_node);
 
 #ifdef __cplusplus
 }

@@ -21,9 +21,12 @@
 extern "C" {
 #endif
 
-/* Returns the logical id allocated in `a`, or NULL when n == 0 or out of memory.
- * The result always matches ^[A-Za-z0-9]{1,255}$ unless every component is
- * non-alphanumeric (then NULL: CDK rejects such ids too). */
+/* Returns the logical id allocated in `a`, or NULL when out of memory, when no component
+ * is left after dropping "Default" (n == 0 included: CDK throws), or when the single
+ * remaining component has no alphanumeric character (CDK rejects the empty id).  A
+ * result always matches ^[A-Za-z0-9]{1,255}$ (hashed ids: at most 248 chars; several
+ * components without alphanumerics give the bare hash8).  Components are UTF-8; the
+ * hash covers their bytes. */
 char *lc_logical_id(lc_arena_t *a, lc_hash_profile_t p, const char *const *components,
                     size_t n);
 

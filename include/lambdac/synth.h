@@ -38,6 +38,9 @@ void lc_stack_use_section(lc_stack_t *st, const char *section);
 void lc_stack_on_finalize(lc_stack_t *st, void (*fn)(lc_stack_t *, void *), void *ctx);
 /* A node for declaration d under scope, carrying d's id and source location. */
 lc_node_t *lc_decl_new_node(lc_stack_t *st, lc_node_t *scope, const lc_decl_t *d);
+/* Expand every declaration a value references (Ref / GetAtt to declarations, and
+ * currentVersion references), so it can be resolved at rendering. */
+void lc_value_touch(lc_stack_t *st, const lc_value_t *v);
 /* Order r->props like aws-cdk-lib renders L1 properties (generated key order). */
 void lc_resource_order_props(lc_resource_t *r);
 /* String.prototype.localeCompare for construct paths (ICU root order, ASCII). */

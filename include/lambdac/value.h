@@ -52,7 +52,8 @@ typedef struct lc_member {
 enum {
     LC_TARGET_NAME = 0,  /* target is a const char * logical id or pseudo parameter */
     LC_TARGET_DECL = 1,  /* target is a const lc_decl_t * (a static declaration) */
-    LC_TARGET_NODE = 2   /* target is an lc_node_t * (a runtime construct node) */
+    LC_TARGET_NODE = 2,  /* target is an lc_node_t * (a runtime construct node) */
+    LC_TARGET_CURRENT_VERSION = 3  /* target is a function declaration: its currentVersion */
 };
 
 struct lc_value {
@@ -97,6 +98,13 @@ struct lc_value {
 #define LC_VGETATT(decl, attr_name) \
     (&(const lc_value_t){ .kind = LC_V_GETATT, \
         .u.ref = { .target = &(decl), .attr = (attr_name), .ns = LC_TARGET_DECL } })
+/* Ref to a function's currentVersion (its AWS::Lambda::Version): the version ARN. */
+#define LC_VREF_CURRENT_VERSION(fn_decl) \
+    (&(const lc_value_t){ .kind = LC_V_REF, \
+        .u.ref = { .target = &(fn_decl), .ns = LC_TARGET_CURRENT_VERSION } })
+#define LC_VGETATT_CURRENT_VERSION(fn_decl, attr) \
+    (&(const lc_value_t){ .kind = LC_V_GETATT, \
+        .u.ref = { .target = &(fn_decl), .attr = (attr), .ns = LC_TARGET_CURRENT_VERSION } })
 /* Ref to a name written verbatim: a parameter or a pseudo parameter. */
 #define LC_VREFNAME(name) \
     (&(const lc_value_t){ .kind = LC_V_REF, .u.ref = { .target = (name), .ns = LC_TARGET_NAME } })

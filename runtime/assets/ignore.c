@@ -23,6 +23,7 @@
  *    whole rest of the segment.
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -153,7 +154,7 @@ static char *cat3(lc_arena_t *a, const char *x, size_t nx, const char *y, size_t
 /* JS String.prototype.trim over UTF-8: [*b, *e) without leading/trailing \s. */
 static void js_trim(const char *s, size_t n, size_t *b, size_t *e)
 {
-    size_t i = 0, end = n, last_non_space = 0;
+    size_t i = 0, last_non_space = 0;
     int any = 0;
     while (i < n) {
         size_t j = i;
@@ -173,8 +174,7 @@ static void js_trim(const char *s, size_t n, size_t *b, size_t *e)
         }
         i = j;
     }
-    end = any ? last_non_space : *b;
-    *e = end;
+    *e = any ? last_non_space : *b;
 }
 
 /* ======================================================================================
@@ -618,6 +618,13 @@ static int git_compile(lc_arena_t *a, const char *line, git_rule_t *out)
         n = t.n;
     }
 
+    /* Nothing left ("!" alone, "! "): `ignore` compiles an empty regex, which matches
+     * every path. */
+    if (n == 0) {
+        pm->anchored = 1;
+        return 1;
+    }
+
     /* Items. */
     it = lc_alloc(a, (n + 1) * sizeof *it);
     if (!it)
@@ -625,6 +632,12 @@ static int git_compile(lc_arena_t *a, const char *line, git_rule_t *out)
     for (i = 0; i < n;) {
         uint32_t cp;
         char c = s[i];
+        if (c == '\\' && i + 2 == n && s[i + 1] == '*') {
+            /* `ignore` quirk: an escaped star that ends the line is a wildcard */
+            it[nit++].kind = GI_STAR;
+            i = n;
+            continue;
+        }
         if (c == '\\' && i + 1 < n) {
             i++;
             cp = next_cp(s, n, &i);
@@ -1057,13 +1070,12 @@ static int docker_compile(lc_arena_t *a, const char *line, size_t n, docker_rule
  * may match one of its parent directories. */
 static int docker_ignores(const docker_rule_t *r, size_t nr, const char *s, size_t n)
 {
-    size_t i, npar = 0, starts[2];
+    size_t i, npar = 0;
     const char *parent;
     size_t parent_n = js_dirname(s, n, &parent);
     int has_parent = !(parent_n == 1 && parent[0] == '.');
     int matched = 0;
 
-    (void)starts;
     if (n == 0)
         return 1;
     if (has_parent) {
@@ -1225,7 +1237,8 @@ static long seq_num(const char *s, size_t n, int alpha)
 {
     if (alpha)
         return (unsigned char)s[0];
-    return strtol(lc__js_is_space(0) ? s : s, NULL, 10) + 0 * (long)n;
+    (void)n;
+    return strtol(s, NULL, 10);
 }
 
 static int is_padded(const char *s, size_t n)
@@ -1256,7 +1269,7 @@ static void expand_seq(lc_arena_t *a, const char *body, size_t n, int alpha, str
         i = j + 2;
     }
     x = seq_num(part[0], plen[0], alpha);
-    y = seq_num(part[1], plen[1], 0 + alpha);
+    y = seq_num(part[1], plen[1], alpha);
     width = plen[0] > plen[1] ? plen[0] : plen[1];
     if (np == 3) {
         long s3 = strtol(part[2], NULL, 10);
@@ -1631,7 +1644,6 @@ static size_t mm_class(lc_arena_t *a, const char *g, size_t n, size_t pos, int *
     size_t i = pos + 1, end_pos = pos;
     int saw_start = 0, escaping = 0, negate = 0, have_range_start = 0, nitems = 0;
     uint32_t range_start = 0, single = 0;
-    int single_escaped = 0;
     cls_t *c = lc_alloc(a, sizeof *c);
 
     *oom = 0;
@@ -1703,8 +1715,7 @@ static size_t mm_class(lc_arena_t *a, const char *g, size_t n, size_t pos, int *
             if (cls_add(a, c, cp, cp) < 0 || cls_add(a, c, '-', '-') < 0)
                 goto oom;
             nitems += 2;
-            i = j + 2;
-            /* NB: this consumes the ']' as well (as minimatch does) */
+            i = j + 1;   /* past the '-'; the ']' closes the class next */
             continue;
         }
         if (starts_with(g + j, n - j, "-")) {
@@ -1717,10 +1728,8 @@ static size_t mm_class(lc_arena_t *a, const char *g, size_t n, size_t pos, int *
             goto oom;
         nitems++;
         single = cp;
-        single_escaped = 0;
         i = j;
     }
-    (void)single_escaped;
     if (end_pos < i)
         return 0;
     if (c->n == 0 && !c->px && !c->pxneg) {
@@ -1869,9 +1878,7 @@ static int mm_parse_seq(lc_arena_t *a, mm_seq_t *q, const char *g, size_t n, siz
             int fw = 0;                                                              \
             if (mm_parse_glob(a, q, g + acc, (upto) - acc, &fw) < 0)                 \
                 return -1;                                                           \
-            if (first_part && q->start && fw                                          \
-                && !(((upto) - acc == 1 && g[acc] == '.')                             \
-                     || ((upto) - acc == 2 && g[acc] == '.' && g[acc + 1] == '.')))   \
+            if (first_part && q->start && fw)                                        \
                 q->nodot = 1;                                                        \
             first_part = 0;                                                          \
         }                                                                            \
@@ -2325,8 +2332,6 @@ static int mm_match_parts(const mm_alt_t *alt, const segs_t *f)
             if (pat[k].globstar) {
                 if (nsec >= 63)
                     return 0;
-                if (k > first + 1 && nsums < 64)
-                    ;
                 sec[nsec].p = pat + s0;
                 sec[nsec].n = k - s0;
                 nsec++;

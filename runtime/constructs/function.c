@@ -22,15 +22,6 @@
 
 #include <sys/stat.h>
 
-struct lc_function_state {
-    lc_stack_t *st;
-    lc_node_t *node;
-    const lc_function_t *decl;
-    lc_resource_t *res;
-    lc_node_t *role_node;
-    lc_role_state_t *role;          /* NULL when the role is imported */
-    lc_value_t *env_vars;           /* Environment.Variables (insertion order) */
-};
 
 lc_function_state_t *lc_function_state(lc_node_t *fn_node)
 {
@@ -607,6 +598,22 @@ lc_node_t *lc_function_expand(lc_stack_t *st, lc_node_t *scope, const lc_decl_t 
 
     /* the function waits for its role (and the role's policy) */
     lc_node_add_dependency(r->node, fs->role_node);
+    /* @aws-cdk/aws-lambda:useCdkManagedLogGroup: the function gets a log group of its
+     * own (kept on deletion, two years of retention) unless it was given one */
+    if (app->flags.use_cdk_managed_log_group && !p->log_group && !p->log_retention_days) {
+        lc_node_t *lgn = lc_node_new(n, "LogGroup");
+        lc_resource_t *lg = lgn ? lc_resource_new(lgn, "Resource", "AWS::Logs::LogGroup") : NULL;
+        if (lg) {
+            lc_value_t *parts = lc_v_arr(a);
+            lc_arr_push(a, parts, lc_v_str(a, "/aws/lambda/"));
+            lc_arr_push(a, parts, lc_ref(app, n));
+            lc_obj_set(a, lg->props, "LogGroupName", lc_fn_join(a, "", parts));
+            lc_obj_set(a, lg->props, "RetentionInDays", lc_v_int(a, 731));
+            lc_resource_set_removal_policy(lg, LC_REMOVAL_RETAIN, LC_REMOVAL_RETAIN);
+        }
+    }
+    if (p->current_version)
+        lc_function_current_version(fs);
 
     /* EFS: mount and write permissions on the access point and its file system */
     if (p->filesystem.access_point && p->vpc) {

@@ -13,4 +13,20 @@ void lc_resource_set_removal_policy(lc_resource_t *r, int policy, int dflt);
  * environment (Fn::Sub of the bootstrap bucket, or its literal name when pinned). */
 lc_value_t *lc_asset_bucket_value(lc_stack_t *st);
 
+/* The expanded state of a lambda.Function (function.c, version.c). */
+struct lc_function_state {
+    lc_stack_t *st;
+    lc_node_t *node;
+    const lc_function_t *decl;
+    lc_resource_t *res;
+    lc_node_t *role_node;
+    lc_role_state_t *role;          /* NULL when the role is imported */
+    lc_value_t *env_vars;           /* Environment.Variables (insertion order) */
+    lc_node_t *current_version;     /* fn.currentVersion, once read */
+    lc_resource_t *current_version_res;
+};
+
+/* Compute a currentVersion's logical id (version.c); a prepare hook. */
+void lc_version_hash_prepare(lc_resource_t *version_res, void *fn_state);
+
 #endif

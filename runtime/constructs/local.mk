@@ -3,4 +3,5 @@ liblambdac_la_SOURCES += \
 	runtime/constructs/internal.h \
 	runtime/constructs/iam.c \
 	runtime/constructs/companions.c \
-	runtime/constructs/function.c
+	runtime/constructs/function.c \
+	runtime/constructs/version.c
