@@ -72,32 +72,43 @@ const lc_runtime_info_t *lc_runtime_info(lc_runtime_id_t id)
     return &rows[id];
 }
 
-/* JSON.stringify(Runtime.ALL): each Runtime object serialises its public fields in
- * declaration order; FROM_IMAGE has no family member. */
+/* JSON.stringify(runtime): a Runtime object serialises its public fields in declaration
+ * order; FROM_IMAGE has no family member. */
+size_t lc_runtime_json(lc_runtime_id_t id, char *buf, size_t cap)
+{
+    const lc_runtime_info_t *r = lc_runtime_info(id);
+    if (!r)
+        return (size_t)snprintf(buf, cap, "null");
+    char fam[32] = "";
+    if (r->family != LC_FAMILY_NONE)
+        snprintf(fam, sizeof fam, "\"family\":%d,", (int)r->family);
+    return (size_t)snprintf(buf, cap,
+        "{\"name\":\"%s\",\"supportsInlineCode\":%s,\"supportsCodeGuruProfiling\":%s,"
+        "\"supportsSnapStart\":%s,%s\"bundlingDockerImage\":\"public.ecr.aws/sam/build-%s\","
+        "\"bundlingImage\":\"public.ecr.aws/sam/build-%s\",\"isVariable\":%s}",
+        r->name, r->supports_inline_code ? "true" : "false",
+        r->supports_code_guru_profiling ? "true" : "false",
+        r->supports_snap_start ? "true" : "false", fam, r->name, r->name,
+        r->is_variable ? "true" : "false");
+}
+
+/* Built once, at first use; the table is constant, so every call returns the same
+ * text (not thread-safe on the very first call: lambdac synthesizes on one thread). */
 const char *lc_runtime_all_json(void)
 {
     static char buf[16384];
-    static int done;
-    if (done)
+    static size_t len;
+    if (len)
         return buf;
     size_t off = 0;
     buf[off++] = '[';
     for (int i = LC_RUNTIME__UNSET + 1; i < LC_RUNTIME__COUNT; i++) {
-        const lc_runtime_info_t *r = &rows[i];
-        char fam[32] = "";
-        if (r->family != LC_FAMILY_NONE)
-            snprintf(fam, sizeof fam, "\"family\":%d,", (int)r->family);
-        off += (size_t)snprintf(buf + off, sizeof buf - off,
-            "%s{\"name\":\"%s\",\"supportsInlineCode\":%s,\"supportsCodeGuruProfiling\":%s,"
-            "\"supportsSnapStart\":%s,%s\"bundlingDockerImage\":\"public.ecr.aws/sam/build-%s\","
-            "\"bundlingImage\":\"public.ecr.aws/sam/build-%s\",\"isVariable\":%s}",
-            i > 1 ? "," : "", r->name, r->supports_inline_code ? "true" : "false",
-            r->supports_code_guru_profiling ? "true" : "false",
-            r->supports_snap_start ? "true" : "false", fam, r->name, r->name,
-            r->is_variable ? "true" : "false");
+        if (i > 1)
+            buf[off++] = ',';
+        off += lc_runtime_json((lc_runtime_id_t)i, buf + off, sizeof buf - off);
     }
     buf[off++] = ']';
     buf[off] = '\0';
-    done = 1;
+    len = off;
     return buf;
 }

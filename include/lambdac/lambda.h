@@ -197,6 +197,72 @@ typedef struct lc_filesystem {
 } lc_filesystem_t;
 #define LC_FILESYSTEM_EFS(ap, path) ((lc_filesystem_t){ &(ap), (path) })
 
+/* ---- layers ------------------------------------------------------------------------ */
+typedef struct lc_runtime_list {
+    const lc_runtime_id_t *items;
+    size_t n;
+} lc_runtime_list_t;
+#define LC_RUNTIMES(...) \
+    { .items = (const lc_runtime_id_t[]){ __VA_ARGS__ }, \
+      .n = sizeof((const lc_runtime_id_t[]){ __VA_ARGS__ }) / sizeof(lc_runtime_id_t) }
+typedef struct lc_arch_list {
+    const lc_architecture_t *items;
+    size_t n;
+} lc_arch_list_t;
+#define LC_ARCHS(...) \
+    { .items = (const lc_architecture_t[]){ __VA_ARGS__ }, \
+      .n = sizeof((const lc_architecture_t[]){ __VA_ARGS__ }) / sizeof(lc_architecture_t) }
+
+/* layer.addPermission(id, {accountId, organizationId}) */
+typedef struct lc_layer_permission {
+    const char *id;
+    const char *account_id;
+    const char *organization_id;
+} lc_layer_permission_t;
+
+enum { LC_LAYER_DEFINED = 0, LC_LAYER_FROM_ARN_, LC_LAYER_FROM_ATTRIBUTES_ };
+typedef struct lc_layer_props {
+    int kind;                                 /* LC_LAYER_* (set by the macros) */
+    lc_code_t code;
+    lc_runtime_list_t compatible_runtimes;
+    lc_arch_list_t compatible_architectures;
+    const char *license;
+    const char *description;
+    const char *layer_version_name;
+    lc_removal_policy_t removal_policy;
+    const char *arn;                          /* imports */
+    const lc_layer_permission_t *permissions;
+    size_t npermissions;
+} lc_layer_props_t;
+typedef struct lc_layer {
+    lc_decl_t h;
+    lc_layer_props_t p;
+} lc_layer_t;
+lc_node_t *lc_layer_expand(lc_stack_t *st, lc_node_t *scope, const lc_decl_t *d);
+/* new lambda.LayerVersion(scope, id, {...}) */
+#define LC_LAYER_VERSION(name, ...) \
+    static const lc_layer_t name = { \
+        .h = LC__DECL_HDR(LC_DECL_LAYER, #name, lc_layer_expand), \
+        .p = { .kind = LC_LAYER_DEFINED, __VA_ARGS__ } }
+/* LayerVersion.fromLayerVersionArn(scope, id, arn): compatible with every runtime. */
+#define LC_LAYER_FROM_ARN(name, layer_arn) \
+    static const lc_layer_t name = { \
+        .h = LC__DECL_HDR(LC_DECL_LAYER, #name, lc_layer_expand), \
+        .p = { .kind = LC_LAYER_FROM_ARN_, .arn = (layer_arn) } }
+/* LayerVersion.fromLayerVersionAttributes(scope, id, {layerVersionArn, compatibleRuntimes}) */
+#define LC_LAYER_FROM_ATTRIBUTES(name, layer_arn, ...) \
+    static const lc_layer_t name = { \
+        .h = LC__DECL_HDR(LC_DECL_LAYER, #name, lc_layer_expand), \
+        .p = { .kind = LC_LAYER_FROM_ATTRIBUTES_, .arn = (layer_arn), __VA_ARGS__ } }
+#define LC_LAYER_PERMISSIONS(...) \
+    .permissions = (const lc_layer_permission_t[]){ __VA_ARGS__ }, \
+    .npermissions = sizeof((const lc_layer_permission_t[]){ __VA_ARGS__ }) / \
+                    sizeof(lc_layer_permission_t)
+/* .layers = LC_LAYERS(&LayerA, &Imported) in a function */
+#define LC_LAYERS(...) \
+    .layers = (const lc_layer_t *const[]){ __VA_ARGS__ }, \
+    .nlayers = sizeof((const lc_layer_t *const[]){ __VA_ARGS__ }) / sizeof(const lc_layer_t *)
+
 /* ---- Function ---------------------------------------------------------------------- */
 typedef struct lc_function_props {
     lc_runtime_id_t runtime;
@@ -238,6 +304,9 @@ typedef struct lc_function_props {
     lc_opt_bool_t allow_public_subnet;
     lc_opt_bool_t ipv6_allowed_for_dual_stack;
     lc_filesystem_t filesystem;
+    /* layers */
+    const lc_layer_t *const *layers;
+    size_t nlayers;
     /* security */
     const lc_key_t *environment_encryption;
     const char *code_signing_config_arn;
@@ -333,6 +402,15 @@ lc_node_t *lc_function_current_version(lc_function_state_t *fs);
 lc_resource_t *lc_function_resource(lc_function_state_t *fs);
 /* The node a version reference stands for (expanding what it needs); NULL for $LATEST. */
 lc_node_t *lc_version_ref_node(lc_stack_t *st, lc_version_ref_t ref, lc_node_t **fn_node);
+/* fn.addLayers(layer): checks CDK's 5-layer limit and runtime compatibility.  A layer is
+ * either a declaration's node or an imported one made at run time (lc_layer_import). */
+void lc_function_add_layer(lc_function_state_t *fs, lc_node_t *layer_node);
+/* LayerVersion.fromLayerVersionArn(scope, id, arn) at run time (Insights, ADOT, ...);
+ * `arn` may be a token value; runtimes NULL means Runtime.ALL. */
+lc_node_t *lc_layer_import(lc_stack_t *st, lc_node_t *scope, const char *id,
+                           const lc_value_t *arn, const lc_runtime_list_t *runtimes);
+/* fn.addEnvironment(key, value) */
+void lc_function_add_environment(lc_function_state_t *fs, const char *key, const lc_value_t *value);
 
 #ifdef __cplusplus
 }

@@ -89,6 +89,9 @@ typedef struct lc_runtime_info {
 
 /* The row of a runtime, or NULL for LC_RUNTIME__UNSET / out of range. */
 const lc_runtime_info_t *lc_runtime_info(lc_runtime_id_t id);
+/* JSON.stringify of one Runtime object into buf (snprintf semantics: returns the length
+ * the text needs).  "null" for an unknown id. */
+size_t lc_runtime_json(lc_runtime_id_t id, char *buf, size_t cap);
 /* Runtime.ALL as JSON exactly as aws-cdk-lib's JSON.stringify writes it (for the
  * layers hash), a static string. */
 const char *lc_runtime_all_json(void);

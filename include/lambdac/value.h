@@ -102,9 +102,9 @@ struct lc_value {
 #define LC_VREF_CURRENT_VERSION(fn_decl) \
     (&(const lc_value_t){ .kind = LC_V_REF, \
         .u.ref = { .target = &(fn_decl), .ns = LC_TARGET_CURRENT_VERSION } })
-#define LC_VGETATT_CURRENT_VERSION(fn_decl, attr) \
+#define LC_VGETATT_CURRENT_VERSION(fn_decl, attr_name) \
     (&(const lc_value_t){ .kind = LC_V_GETATT, \
-        .u.ref = { .target = &(fn_decl), .attr = (attr), .ns = LC_TARGET_CURRENT_VERSION } })
+        .u.ref = { .target = &(fn_decl), .attr = (attr_name), .ns = LC_TARGET_CURRENT_VERSION } })
 /* Ref to a name written verbatim: a parameter or a pseudo parameter. */
 #define LC_VREFNAME(name) \
     (&(const lc_value_t){ .kind = LC_V_REF, .u.ref = { .target = (name), .ns = LC_TARGET_NAME } })

@@ -10,7 +10,7 @@
  *    a block that ends in CR (see hash_content).
  * Files are read in 64 KiB chunks; nothing holds a whole file in memory.
  */
-#define _POSIX_C_SOURCE 200809L
+#define _XOPEN_SOURCE 700   /* POSIX 2008 + realpath */
 
 #include <dirent.h>
 #include <errno.h>

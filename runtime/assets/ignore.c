@@ -530,16 +530,12 @@ static int git_compile(lc_arena_t *a, const char *line, git_rule_t *out)
     }
     sb_init(&b, a);
     /* "\!" and "\#" at the start stand for the character itself. */
-    if (starts_with(s, n, "\\!")) {
-        sb_addc(&b, '!');
+    if (starts_with(s, n, "\\!") || starts_with(s, n, "\\#")) {
+        sb_addc(&b, s[1]);
         s += 2;
         n -= 2;
     }
     sb_add(&b, s, n);
-    if (starts_with(b.p ? b.p : "", b.n, "\\#")) {
-        memmove(b.p, b.p + 1, b.n);   /* includes the NUL */
-        b.n--;
-    }
     if (b.oom)
         return -1;
     s = sb_str(&b);

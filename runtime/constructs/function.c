@@ -12,7 +12,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <lambdac/asset.h>
 #include <lambdac/aws.h>
 #include <lambdac/lambda.h>
 #include <lambdac/logical_id.h>
@@ -20,7 +19,6 @@
 
 #include "internal.h"
 
-#include <sys/stat.h>
 
 
 lc_function_state_t *lc_function_state(lc_node_t *fn_node)
@@ -39,6 +37,22 @@ void lc_function_add_to_role_policy(lc_function_state_t *fs, lc_value_t *stateme
 {
     if (fs->role)
         lc_role_add_to_policy(fs->role, statement);
+}
+
+void lc_function_add_environment(lc_function_state_t *fs, const char *key,
+                                 const lc_value_t *value)
+{
+    lc_arena_t *a = fs->st->app->arena;
+    if (!fs->env_vars) {
+        fs->env_vars = lc_v_obj(a);
+        lc_value_t *env = lc_v_obj(a);
+        lc_obj_set(a, env, "Variables", fs->env_vars);
+        if (fs->res)
+            lc_obj_set(a, fs->res->props, "Environment", env);
+    }
+    lc_obj_set(a, fs->env_vars, key, value);
+    if (fs->current_version)
+        lc_obj_sort(fs->env_vars);
 }
 
 /* ---- validation ---------------------------------------------------------------------- */
@@ -208,64 +222,6 @@ static void validate(lc_stack_t *st, lc_node_t *n, const lc_function_props_t *p)
 }
 
 /* ---- pieces of the Function resource ------------------------------------------------ */
-
-static lc_value_t *code_value(lc_stack_t *st, lc_node_t *n, const lc_code_t *c)
-{
-    lc_app_t *app = st->app;
-    lc_arena_t *a = app->arena;
-    lc_value_t *o = lc_v_obj(a);
-    switch (c->kind) {
-    case LC_CODE_INLINE:
-        lc_obj_set(a, o, "ZipFile", lc_v_str(a, c->text ? c->text : ""));
-        break;
-    case LC_CODE_BUCKET: {
-        lc_node_t *b = lc_expand(st, c->bucket);
-        const char *name = c->bucket ? c->bucket->bucket_name : NULL;
-        (void)b;
-        lc_obj_set(a, o, "S3Bucket", lc_v_str(a, name ? name : ""));
-        lc_obj_set(a, o, "S3Key", lc_v_str(a, c->text ? c->text : ""));
-        if (c->object_version)
-            lc_obj_set(a, o, "S3ObjectVersion", lc_v_str(a, c->object_version));
-        break;
-    }
-    case LC_CODE_ASSET: {
-        lc_asset_options_t opt = { 0 };
-        opt.exclude = c->exclude;
-        opt.ignore_mode = c->ignore_mode;
-        char hash[65] = "";
-        char err[512] = "";
-        if (c->asset_hash) {
-            snprintf(hash, sizeof hash, "%s", c->asset_hash);
-        } else if (lc_asset_fingerprint(c->text, &opt, app->profile, hash, err, sizeof err) != 0) {
-            lc_error(app, n, "AssetFingerprint", "Cannot fingerprint asset '%s': %s",
-                     c->text, err);
-            return o;
-        }
-        /* a directory is published as a zip; a file keeps its own extension */
-        const char *ext = ".zip";
-        const char *base = strrchr(c->text, '/');
-        base = base ? base + 1 : c->text;
-        const char *dot = strrchr(base, '.');
-        struct stat sb;
-        if (!(stat(c->text, &sb) == 0 && S_ISDIR(sb.st_mode)) && dot)
-            ext = dot;
-        lc_obj_set(a, o, "S3Bucket", lc_asset_bucket_value(st));
-        lc_obj_set(a, o, "S3Key", lc_v_strfmt(a, "%s%s", hash, ext));
-        break;
-    }
-    default:
-        break;
-    }
-    return o;
-}
-
-lc_value_t *lc_asset_bucket_value(lc_stack_t *st)
-{
-    lc_arena_t *a = st->app->arena;
-    if (st->account && st->region)
-        return lc_v_strfmt(a, "cdk-hnb659fds-assets-%s-%s", st->account, st->region);
-    return lc_fn_sub(a, "cdk-hnb659fds-assets-${AWS::AccountId}-${AWS::Region}");
-}
 
 static const char *arch_name(lc_architecture_t a)
 {
@@ -474,10 +430,12 @@ lc_node_t *lc_function_expand(lc_stack_t *st, lc_node_t *scope, const lc_decl_t 
     if (!r)
         return n;
     fs->res = r;
+    r->prepare = lc_function_layers_prepare;
+    r->prepare_ctx = fs;
     lc_value_t *props = r->props;
     lc_stack_use_section(st, "Resources");
 
-    lc_obj_set(a, props, "Code", code_value(st, n, &p->code));
+    lc_obj_set(a, props, "Code", lc_code_value(st, n, &p->code, "Code"));
     lc_obj_set(a, props, "Role", fs->role ? lc_role_arn(fs->role)
                                           : lc_getatt(app, fs->role_node, "Arn"));
     if (p->description)
@@ -506,15 +464,9 @@ lc_node_t *lc_function_expand(lc_stack_t *st, lc_node_t *scope, const lc_decl_t 
                                                                    : p->architectures[0])));
         lc_obj_set(a, props, "Architectures", arr);
     }
-    if (p->environment.n) {
-        fs->env_vars = lc_v_obj(a);
-        for (size_t i = 0; i < p->environment.n; i++)
-            lc_obj_set(a, fs->env_vars, p->environment.items[i].key,
-                       lc_v_str(a, p->environment.items[i].value));
-        lc_value_t *env = lc_v_obj(a);
-        lc_obj_set(a, env, "Variables", fs->env_vars);
-        lc_obj_set(a, props, "Environment", env);
-    }
+    for (size_t i = 0; i < p->environment.n; i++)
+        lc_function_add_environment(fs, p->environment.items[i].key,
+                                    lc_v_str(a, p->environment.items[i].value));
     if (p->environment_encryption) {
         lc_expand(st, p->environment_encryption);
         lc_obj_set(a, props, "KmsKeyArn", lc_v_str(a, p->environment_encryption->key_arn));
@@ -594,6 +546,12 @@ lc_node_t *lc_function_expand(lc_stack_t *st, lc_node_t *scope, const lc_decl_t 
             lc_arr_push(a, tags, t);
         }
         lc_obj_set(a, props, "Tags", tags);
+    }
+
+    for (size_t i = 0; i < p->nlayers; i++) {
+        lc_node_t *ln = lc_expand(st, p->layers[i]);
+        if (ln)
+            lc_function_add_layer(fs, ln);
     }
 
     /* the function waits for its role (and the role's policy) */

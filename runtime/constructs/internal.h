@@ -13,6 +13,9 @@ void lc_resource_set_removal_policy(lc_resource_t *r, int policy, int dflt);
  * environment (Fn::Sub of the bootstrap bucket, or its literal name when pinned). */
 lc_value_t *lc_asset_bucket_value(lc_stack_t *st);
 
+/* The Code (function) or Content (layer) property for code `c` of the construct at n. */
+lc_value_t *lc_code_value(lc_stack_t *st, lc_node_t *n, const lc_code_t *c, const char *what);
+
 /* The expanded state of a lambda.Function (function.c, version.c). */
 struct lc_function_state {
     lc_stack_t *st;
@@ -24,7 +27,23 @@ struct lc_function_state {
     lc_value_t *env_vars;           /* Environment.Variables (insertion order) */
     lc_node_t *current_version;     /* fn.currentVersion, once read */
     lc_resource_t *current_version_res;
+    lc_node_t **layers;             /* in addLayers order */
+    size_t nlayers, caplayers;
 };
+
+/* The state of a LayerVersion node (layer.c). */
+typedef struct lc_layer_state {
+    int kind;                       /* LC_LAYER_DEFINED / _FROM_ARN_ / _FROM_ATTRIBUTES_ */
+    lc_resource_t *res;             /* defined layers */
+    const lc_value_t *arn;          /* imports: literal or token */
+    const lc_runtime_list_t *runtimes;  /* NULL: Runtime.ALL (fromLayerVersionArn) */
+    int has_runtimes;               /* attributes import: compatibleRuntimes given */
+} lc_layer_state_t;
+lc_layer_state_t *lc_layer_state(lc_node_t *n);
+/* The layers config JSON of FACTS.md (a) (recognizeLayerVersion), appended to s. */
+void lc_layers_hash_config(lc_function_state_t *fs, lc_sink_t *s);
+/* Sets the function's Layers property (prepare hook of the function resource). */
+void lc_function_layers_prepare(lc_resource_t *r, void *fs);
 
 /* Compute a currentVersion's logical id (version.c); a prepare hook. */
 void lc_version_hash_prepare(lc_resource_t *version_res, void *fn_state);

@@ -4,4 +4,6 @@ liblambdac_la_SOURCES += \
 	runtime/constructs/iam.c \
 	runtime/constructs/companions.c \
 	runtime/constructs/function.c \
-	runtime/constructs/version.c
+	runtime/constructs/version.c \
+	runtime/constructs/code.c \
+	runtime/constructs/layer.c

@@ -133,9 +133,12 @@ static const char *version_hash_input(lc_function_state_t *fs, lc_sink_t *s)
         return NULL;
     }
     if (app->flags.recognize_layer_version) {
-        /* No layers yet: the layers config is {} (md5 99914b93...). */
+        /* the layers config (FACTS.md (a)); no layers gives {} */
+        lc_sink_t cfg = { 0 };
+        lc_layers_hash_config(fs, &cfg);
         char lh[33];
-        lc_hash32_hex(app->profile, "{}", 2, lh);
+        lc_hash32_hex(app->profile, cfg.buf, cfg.len, lh);
+        lc_sink_fini(&cfg);
         lc_sink_puts(s, lh);
     }
     return lc_sink_cstr(s);
