@@ -309,7 +309,16 @@ typedef struct lc_function_props {
     size_t nlayers;
     /* security */
     const lc_key_t *environment_encryption;
-    const char *code_signing_config_arn;
+    const char *code_signing_config_arn;      /* a literal ARN */
+    const struct lc_code_signing_config *code_signing_config;   /* access.h */
+    /* integrations (integrations.h) */
+    const struct lc_insights_version *insights_version;
+    const struct lc_adot_instrumentation *adot_instrumentation;
+    const struct lc_params_and_secrets *params_and_secrets;
+    bool profiling;
+    const struct lc_profiling_group *profiling_group;
+    const struct lc_log_retention_retry_options *log_retention_retry_options;
+    const lc_role_t *log_retention_role;
     /* asynchronous invocation */
     lc_opt_bool_t dead_letter_queue_enabled;
     const lc_queue_t *dead_letter_queue;
@@ -326,6 +335,10 @@ typedef struct lc_function {
 } lc_function_t;
 
 lc_node_t *lc_function_expand(lc_stack_t *st, lc_node_t *scope, const lc_decl_t *d);
+/* Expand function declaration `fd` as construct `id` under `scope` (SingletonFunction
+ * uses this to place the one real function at stack level). */
+lc_node_t *lc_function_create(lc_stack_t *st, lc_node_t *scope, const char *id,
+                              const lc_function_t *fd);
 
 #define LC_FUNCTION(name, ...) \
     static const lc_function_t name = { \

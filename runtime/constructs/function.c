@@ -358,13 +358,21 @@ static lc_value_t *efs_arn(lc_stack_t *st, const char *kind, const char *id)
 
 lc_node_t *lc_function_expand(lc_stack_t *st, lc_node_t *scope, const lc_decl_t *d)
 {
-    const lc_function_t *fd = (const lc_function_t *)d;
+    return lc_function_create(st, scope, d->id, (const lc_function_t *)d);
+}
+
+lc_node_t *lc_function_create(lc_stack_t *st, lc_node_t *scope, const char *id,
+                              const lc_function_t *fd)
+{
     const lc_function_props_t *p = &fd->p;
     lc_app_t *app = st->app;
     lc_arena_t *a = app->arena;
-    lc_node_t *n = lc_decl_new_node(st, scope, d);
+    lc_node_t *n = lc_node_new(scope, id);
     if (!n)
         return NULL;
+    n->decl = &fd->h;
+    n->loc = fd->h.loc;
+    n->l2_kind = LC_DECL_FUNCTION;
     lc_function_state_t *fs = lc_xalloc(a, sizeof *fs);
     fs->st = st;
     fs->node = n;
@@ -422,6 +430,9 @@ lc_node_t *lc_function_expand(lc_stack_t *st, lc_node_t *scope, const lc_decl_t 
         const lc_value_t *res[1] = { lc_v_str(a, "*") };
         lc_function_add_to_role_policy(fs, lc_statement_json(app, "Allow", act, 2, res, 1, NULL));
     }
+
+    /* profiling and other integrations that act before the function resource exists */
+    lc_function_integrations_pre(fs);
 
     lc_value_t *vpc = p->vpc ? vpc_config(st, n, p) : NULL;
 
@@ -524,6 +535,9 @@ lc_node_t *lc_function_expand(lc_stack_t *st, lc_node_t *scope, const lc_decl_t 
     }
     if (p->code_signing_config_arn)
         lc_obj_set(a, props, "CodeSigningConfigArn", lc_v_str(a, p->code_signing_config_arn));
+    else if (p->code_signing_config)
+        lc_obj_set(a, props, "CodeSigningConfigArn",
+                   lc_code_signing_config_arn_value(st, n, p->code_signing_config));
     if (vpc)
         lc_obj_set(a, props, "VpcConfig", vpc);
     if (p->tags.n) {
@@ -570,6 +584,9 @@ lc_node_t *lc_function_expand(lc_stack_t *st, lc_node_t *scope, const lc_decl_t 
             lc_resource_set_removal_policy(lg, LC_REMOVAL_RETAIN, LC_REMOVAL_RETAIN);
         }
     }
+    /* Insights, ADOT, Params-and-Secrets layers, legacy log retention, ... */
+    lc_function_integrations_post(fs);
+
     if (p->current_version)
         lc_function_current_version(fs);
 

@@ -31,6 +31,17 @@ struct lc_function_state {
     size_t nlayers, caplayers;
 };
 
+/* Hooks of the integrations (integrations.c): called by the Function expansion before
+ * the AWS::Lambda::Function resource is created (profiling) and after it (layers of
+ * Insights / ADOT / Params-and-Secrets, log retention).  Each does nothing for a
+ * function that uses none of those properties. */
+void lc_function_integrations_pre(lc_function_state_t *fs);
+void lc_function_integrations_post(lc_function_state_t *fs);
+/* The CodeSigningConfigArn value of a code signing configuration declaration
+ * (code_signing.c). */
+lc_value_t *lc_code_signing_config_arn_value(lc_stack_t *st, lc_node_t *fn_node,
+                                             const struct lc_code_signing_config *csc);
+
 /* The state of a LayerVersion node (layer.c). */
 typedef struct lc_layer_state {
     int kind;                       /* LC_LAYER_DEFINED / _FROM_ARN_ / _FROM_ATTRIBUTES_ */

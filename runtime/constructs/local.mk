@@ -6,4 +6,6 @@ liblambdac_la_SOURCES += \
 	runtime/constructs/function.c \
 	runtime/constructs/version.c \
 	runtime/constructs/code.c \
-	runtime/constructs/layer.c
+	runtime/constructs/layer.c \
+	runtime/constructs/integrations.c \
+	runtime/constructs/code_signing.c
