@@ -41,7 +41,17 @@ typedef struct stack_priv {
     size_t nsections;
     struct { void (*fn)(lc_stack_t *, void *); void *ctx; } *finalizers;
     size_t nfinalizers;
+    struct prep *hooks;      /* stack-level prepare hooks (aspects) */
+    size_t nhooks;
 } stack_priv_t;
+
+/* One prepare step: a resource's hook (res set) or a stack hook (fn set). */
+typedef struct prep {
+    int order;
+    lc_resource_t *res;
+    void (*fn)(lc_stack_t *, void *);
+    void *ctx;
+} prep_t;
 
 static stack_priv_t *priv(lc_stack_t *st)
 {
@@ -134,6 +144,16 @@ void lc_stack_on_finalize(lc_stack_t *st, void (*fn)(lc_stack_t *, void *), void
     p->finalizers[p->nfinalizers].fn = fn;
     p->finalizers[p->nfinalizers].ctx = ctx;
     p->nfinalizers++;
+}
+
+void lc_stack_on_prepare(lc_stack_t *st, int order, void (*fn)(lc_stack_t *, void *), void *ctx)
+{
+    stack_priv_t *p = priv(st);
+    prep_t *g = lc_xalloc(st->app->arena, (p->nhooks + 1) * sizeof *g);
+    if (p->nhooks)
+        memcpy(g, p->hooks, p->nhooks * sizeof *g);
+    g[p->nhooks++] = (prep_t){ order, NULL, fn, ctx };
+    p->hooks = g;
 }
 
 lc_node_t *lc_decl_new_node(lc_stack_t *st, lc_node_t *scope, const lc_decl_t *d)
@@ -423,10 +443,17 @@ void lc_resource_order_props(lc_resource_t *r)
     order_props(r->props, lc_l1_find(r->type));
 }
 
-static int prep_cmp(const void *x, const void *y)
+/* qsort has no context argument in C11; rendering is single-threaded. */
+static const char **id_sort_ctx;
+
+static int id_cmp(const void *x, const void *y)
 {
-    const lc_resource_t *a = *(lc_resource_t *const *)x, *b = *(lc_resource_t *const *)y;
-    return (a->prepare_order > b->prepare_order) - (a->prepare_order < b->prepare_order);
+    size_t i = *(const size_t *)x, j = *(const size_t *)y;
+    const char *a = id_sort_ctx[i] ? id_sort_ctx[i] : "", *b = id_sort_ctx[j] ? id_sort_ctx[j] : "";
+    int c = strcmp(a, b);
+    if (c)
+        return c;
+    return (i > j) - (i < j);
 }
 
 static void add_bootstrap(lc_stack_t *st)
@@ -517,33 +544,50 @@ lc_value_t *lc_stack_render(lc_stack_t *st)
     for (size_t i = 0; i < n; i++)
         v[i]->logical_id = path_logical_id(app, v[i]->node);
 
-    /* 2. lazy values, in their declared order */
-    lc_resource_t **prep = lc_xalloc(a, (n ? n : 1) * sizeof *prep);
+    /* 2. lazy values: resource hooks and stack hooks (aspects), by order; ties keep
+     * tree order for resources, then registration order for stack hooks (an insertion
+     * sort, so the result never depends on the libc's qsort) */
+    stack_priv_t *sp = priv(st);
+    size_t nh = sp->nhooks;
+    for (size_t i = 0; i < n; i++)
+        nh += v[i]->prepare != NULL;
+    prep_t *prep = lc_xalloc(a, (nh ? nh : 1) * sizeof *prep);
     size_t np = 0;
     for (size_t i = 0; i < n; i++)
         if (v[i]->prepare)
-            prep[np++] = v[i];
-    /* qsort is not stable: ties keep tree order because prepare_order values are
-     * compared first and equal keys were inserted in tree order; use insertion sort to
-     * keep it deterministic regardless of libc. */
+            prep[np++] = (prep_t){ v[i]->prepare_order, v[i], NULL, v[i]->prepare_ctx };
+    for (size_t i = 0; i < sp->nhooks; i++)
+        prep[np++] = sp->hooks[i];
     for (size_t i = 1; i < np; i++)
-        for (size_t j = i; j > 0 && prep_cmp(&prep[j - 1], &prep[j]) > 0; j--) {
-            lc_resource_t *t = prep[j];
+        for (size_t j = i; j > 0 && prep[j - 1].order > prep[j].order; j--) {
+            prep_t t = prep[j];
             prep[j] = prep[j - 1];
             prep[j - 1] = t;
         }
-    for (size_t i = 0; i < np; i++)
-        prep[i]->prepare(prep[i], prep[i]->prepare_ctx);
+    for (size_t i = 0; i < np; i++) {
+        if (prep[i].res)
+            prep[i].res->prepare(prep[i].res, prep[i].ctx);
+        else
+            prep[i].fn(st, prep[i].ctx);
+    }
 
-    for (size_t i = 0; i < n; i++)
-        for (size_t j = i + 1; j < n; j++) {
-            const char *x = v[i]->override_id ? v[i]->override_id : v[i]->logical_id;
-            const char *y = v[j]->override_id ? v[j]->override_id : v[j]->logical_id;
-            if (x && y && strcmp(x, y) == 0)
-                lc_error(app, v[j]->node, "ObjectsAssignedSameLogical",
-                         "Two objects have been assigned the same Logical ID: '%s' and '%s' are now both named '%s'.",
-                         lc_node_path(v[i]->node), lc_node_path(v[j]->node), x);
-        }
+    /* CDK refuses two elements with one logical id: sort the ids, compare neighbours */
+    const char **ids = lc_xalloc(a, (n ? n : 1) * sizeof *ids);
+    size_t *idx = lc_xalloc(a, (n ? n : 1) * sizeof *idx);
+    for (size_t i = 0; i < n; i++) {
+        ids[i] = v[i]->override_id ? v[i]->override_id : v[i]->logical_id;
+        idx[i] = i;
+    }
+    id_sort_ctx = ids;
+    qsort(idx, n, sizeof *idx, id_cmp);
+    for (size_t k = 1; k < n; k++) {
+        size_t i = idx[k - 1], j = idx[k];
+        if (ids[i] && ids[j] && strcmp(ids[i], ids[j]) == 0)
+            lc_error(app, v[j > i ? j : i]->node, "ObjectsAssignedSameLogical",
+                     "Two objects have been assigned the same Logical ID: '%s' and '%s' are now both named '%s'.",
+                     lc_node_path(v[i < j ? i : j]->node), lc_node_path(v[j > i ? j : i]->node),
+                     ids[i]);
+    }
 
     /* 3. the Resources section */
     lc_value_t *resources = lc_v_obj(a);

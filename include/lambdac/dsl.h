@@ -56,6 +56,7 @@ typedef enum lc_decl_kind {
     LC_DECL_VERSION,
     LC_DECL_ALIAS,
     LC_DECL_LAYER,
+    LC_DECL_ASPECT,
     LC_DECL__USER = 1000
 } lc_decl_kind_t;
 

@@ -398,6 +398,28 @@ lc_node_t *lc_alias_expand(lc_stack_t *st, lc_node_t *scope, const lc_decl_t *d)
         .h = LC__DECL_HDR(LC_DECL_ALIAS, #name, lc_alias_expand), \
         .p = { .alias_name = (alias), .version = version_ref, .add_alias = true, __VA_ARGS__ } }
 
+/* Feature flags that aspects and options can name. */
+typedef enum lc_feature_flag {
+    LC_FLAG_RECOGNIZE_VERSION_PROPS = 1,   /* @aws-cdk/aws-lambda:recognizeVersionProps */
+    LC_FLAG_RECOGNIZE_LAYER_VERSION        /* @aws-cdk/aws-lambda:recognizeLayerVersion */
+} lc_feature_flag_t;
+
+/* Aspects.of(stack).add(new lambda.FunctionVersionUpgrade(flag, enabled)): for every
+ * function of the stack whose flag state equals `enabled` (default true), append
+ * " version-hash:<hash>" to its description, so that every function publishes a new
+ * version once (the one-time upgrade the aws-lambda README describes).  Aspects run in
+ * declaration order, each seeing the descriptions the previous one wrote. */
+typedef struct lc_version_upgrade {
+    lc_decl_t h;
+    lc_feature_flag_t flag;
+    lc_opt_bool_t enabled;
+} lc_version_upgrade_t;
+lc_node_t *lc_version_upgrade_expand(lc_stack_t *st, lc_node_t *scope, const lc_decl_t *d);
+#define LC_FUNCTION_VERSION_UPGRADE(name, feature_flag, ...) \
+    static const lc_version_upgrade_t name = { \
+        .h = LC__DECL_HDR(LC_DECL_ASPECT, #name, lc_version_upgrade_expand), \
+        .flag = (feature_flag), __VA_ARGS__ }
+
 /* Function.classifyVersionProperty(name, locked), for properties the generated tables
  * do not classify (a raw override, a newer spec).  Call before lc_main(). */
 void lc_classify_version_property(const char *property, bool locked);

@@ -36,6 +36,9 @@ void lc_stack_use_section(lc_stack_t *st, const char *section);
 /* Run fn(st, ctx) once every declaration of the stack has been expanded (in
  * registration order): for work that needs the whole stack, like CDK's lazies. */
 void lc_stack_on_finalize(lc_stack_t *st, void (*fn)(lc_stack_t *, void *), void *ctx);
+/* Run fn(st, ctx) at rendering, after logical ids are allocated, interleaved with the
+ * resources' prepare hooks by `order` (layers 0, aspects 5, currentVersion ids 10). */
+void lc_stack_on_prepare(lc_stack_t *st, int order, void (*fn)(lc_stack_t *, void *), void *ctx);
 /* A node for declaration d under scope, carrying d's id and source location. */
 lc_node_t *lc_decl_new_node(lc_stack_t *st, lc_node_t *scope, const lc_decl_t *d);
 /* Expand every declaration a value references (Ref / GetAtt to declarations, and

@@ -16,9 +16,11 @@
  *    letter itself here; regex metacharacters that dockerignore passes through raw
  *    (`+ ( ) | { } ^` outside classes) are literal here (in CDK most of them either
  *    throw or match nothing useful);
- *  - case-insensitive matching folds ASCII, Latin-1, Latin Extended-A, Greek and
- *    Cyrillic (see jsstr.c); POSIX classes ([:alpha:] ...) are exact for ASCII, and
- *    treat other code points as letters;
+ *  - case-insensitive matching is JS's for the BMP (jsfold.h); POSIX classes
+ *    ([:alpha:] ...) are exact for ASCII and treat most other code points as letters;
+ *  - `?`, `*` and classes consume code points, where JS regexes without the `u` flag
+ *    see a character outside the BMP as two units (only `?` next to such a character
+ *    can tell the difference);
  *  - extglobs nest without minimatch's depth limit, and `!(...)` looks ahead over the
  *    whole rest of the segment.
  */
@@ -269,9 +271,12 @@ static int cls_match(const cls_t *c, uint32_t cp)
 {
     int in_r, has_r = c->n > 0 || c->px != 0;
     if (c->fold) {
-        uint32_t f = lc__js_fold(cp);
-        in_r = ranges_have(c, cp) || ranges_have(c, f)
-            || (f >= 'A' && f <= 'Z' && ranges_have(c, f + 0x20));
+        /* JS: some member has the same canonical case as cp */
+        uint32_t f = lc__js_fold(cp), pre[8];
+        size_t k, np;
+        in_r = ranges_have(c, cp) || ranges_have(c, f);
+        for (k = 0, np = in_r ? 0 : lc__js_unfold(f, pre); k < np && !in_r; k++)
+            in_r = ranges_have(c, pre[k]);
     } else {
         in_r = ranges_have(c, cp);
     }
@@ -348,6 +353,8 @@ static int pm_at(const pm_run_t *r, size_t k, size_t i);
 static int pm_at_memo(const pm_run_t *r, size_t k, size_t i)
 {
     size_t bit = k * (r->n + 1) + i;
+    if (!r->failed)
+        return pm_at(r, k, i);
     if (r->failed[bit >> 3] & (1u << (bit & 7)))
         return 0;
     if (pm_at(r, k, i))
@@ -455,29 +462,48 @@ static int pm_at(const pm_run_t *r, size_t k, size_t i)
     }
 }
 
-/* Does program p match s[0..n) (anchored at 0, or after any '/' when unanchored)? */
+/* Does program p match s[0..n)?  Anchored programs start at 0.  An unanchored one starts
+ * at 0 or right after a '/', but only git makes them, and their tokens never consume a
+ * '/' except a final one (".../" patterns): so the only start that can succeed is the
+ * beginning of the last component (ignoring a trailing '/').  Memoisation is needed only
+ * with two or more variable-length tokens. */
 static int pm_match(const pm_t *p, const char *s, size_t n)
 {
-    unsigned char stackbuf[512];
-    size_t bits = (p->n + 1) * (n + 1), bytes = (bits + 7) / 8, i;
-    unsigned char *failed = bytes <= sizeof stackbuf ? stackbuf : calloc(bytes, 1);
+    unsigned char stackbuf[512], *failed = stackbuf;
+    size_t i, start = 0, loops = 0, bits, bytes;
     pm_run_t r;
-    int hit = 0;
+    int hit;
 
-    if (!failed)
-        return 0;   /* out of memory: treat as "no match" (documented as pure/total) */
-    if (failed == stackbuf)
+    if (!p->anchored) {
+        size_t e = n > 0 && s[n - 1] == '/' ? n - 1 : n;
+        for (i = e; i > 0; i--)
+            if (s[i - 1] == '/')
+                break;
+        start = i;
+    }
+    for (i = 0; i < p->n; i++)
+        switch (p->t[i].op) {
+        case PM_STAR: case PM_STAR1: case PM_ANYSEQ: case PM_ANYSEQ1: case PM_DIRS_LEAD:
+        case PM_DIRS_MID:
+            loops++;
+            break;
+        default:
+            break;
+        }
+    bits = loops >= 2 ? (p->n + 1) * (n + 1) : 0;
+    bytes = (bits + 7) / 8;
+    if (bytes > sizeof stackbuf) {
+        failed = calloc(bytes, 1);
+        if (!failed)
+            return 0;   /* out of memory: "no match" */
+    } else {
         memset(stackbuf, 0, bytes);
+    }
     r.p = p;
     r.s = s;
     r.n = n;
-    r.failed = failed;
-    if (pm_at_memo(&r, 0, 0))
-        hit = 1;
-    else if (!p->anchored)
-        for (i = 0; i < n && !hit; i++)
-            if (s[i] == '/' && pm_at_memo(&r, 0, i + 1))
-                hit = 1;
+    r.failed = bits ? failed : NULL;
+    hit = pm_at(&r, 0, start);
     if (failed != stackbuf)
         free(failed);
     return hit;

@@ -1,6 +1,7 @@
 /* runtime/assets/jsstr.c - JavaScript string semantics over UTF-8 (see jsstr.h for why). */
 #include <string.h>
 
+#include "jsfold.h"
 #include "jsstr.h"
 
 size_t lc__u8_unit(const unsigned char *p, size_t avail, uint32_t *cp)
@@ -169,63 +170,35 @@ int lc__js_is_line_terminator(uint32_t cp)
     return cp == '\n' || cp == '\r' || cp == 0x2028 || cp == 0x2029;
 }
 
-/* Pairs "upper at even, lower at odd" (or the reverse) in Latin Extended-A and Cyrillic. */
-static uint32_t fold_pair(uint32_t cp, int upper_is_even)
+uint32_t lc__js_fold(uint32_t cp)
 {
-    int odd = cp & 1;
-    if (upper_is_even ? odd : !odd)
-        return cp - 1;
+    size_t lo = 0, hi = sizeof lc__jsfold / sizeof lc__jsfold[0];
+    if (cp < 0x80)
+        return cp >= 'a' && cp <= 'z' ? cp - 0x20 : cp;
+    if (cp > 0xFFFF)
+        return cp;   /* two code units without the `u` flag: no case mapping */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (lc__jsfold[mid][0] == cp)
+            return lc__jsfold[mid][1];
+        if (lc__jsfold[mid][0] < cp)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
     return cp;
 }
 
-uint32_t lc__js_fold(uint32_t cp)
+size_t lc__js_unfold(uint32_t f, uint32_t out[8])
 {
-    if (cp < 0x80)
-        return cp >= 'a' && cp <= 'z' ? cp - 0x20 : cp;
-    if (cp < 0x100) {
-        if (cp == 0xB5)
-            return 0x39C;
-        if (cp == 0xFF)
-            return 0x178;
-        if (cp >= 0xE0 && cp <= 0xFE && cp != 0xF7)
-            return cp - 0x20;
-        return cp;
+    size_t i, n = 0;
+    if (f < 0x80) {
+        if (f >= 'A' && f <= 'Z')
+            out[n++] = f + 0x20;
+        return n;
     }
-    if (cp < 0x180) {
-        if (cp <= 0x12F || (cp >= 0x132 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177))
-            return fold_pair(cp, 1);
-        if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E))
-            return fold_pair(cp, 0);
-        return cp;
-    }
-    if (cp >= 0x370 && cp < 0x400) {
-        if ((cp >= 0x3B1 && cp <= 0x3C1) || (cp >= 0x3C3 && cp <= 0x3CB))
-            return cp - 0x20;
-        switch (cp) {
-        case 0x3C2: return 0x3A3;
-        case 0x3AC: return 0x386;
-        case 0x3AD: return 0x388;
-        case 0x3AE: return 0x389;
-        case 0x3AF: return 0x38A;
-        case 0x3CC: return 0x38C;
-        case 0x3CD: return 0x38E;
-        case 0x3CE: return 0x38F;
-        default: return cp;
-        }
-    }
-    if (cp >= 0x400 && cp < 0x530) {
-        if (cp >= 0x430 && cp <= 0x44F)
-            return cp - 0x20;
-        if (cp >= 0x450 && cp <= 0x45F)
-            return cp - 0x50;
-        if ((cp >= 0x460 && cp <= 0x481) || (cp >= 0x48A && cp <= 0x4BF)
-            || (cp >= 0x4D0 && cp <= 0x52F))
-            return fold_pair(cp, 1);
-        if (cp >= 0x4C1 && cp <= 0x4CE)
-            return fold_pair(cp, 0);
-        if (cp == 0x4CF)
-            return 0x4C0;
-        return cp;
-    }
-    return cp;
+    for (i = 0; i < sizeof lc__jsfold / sizeof lc__jsfold[0] && n < 8; i++)
+        if (lc__jsfold[i][1] == f)
+            out[n++] = lc__jsfold[i][0];
+    return n;
 }

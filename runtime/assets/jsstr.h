@@ -40,9 +40,12 @@ int lc__js_is_space(uint32_t cp);
 int lc__js_is_line_terminator(uint32_t cp);
 
 /* Canonical case of cp for a case-insensitive JS regex without the `u` flag: the upper
- * case when it is a single code point and does not map a non-ASCII letter to ASCII.
- * Covers ASCII, Latin-1, Latin Extended-A, Greek and Cyrillic; other code points are
- * returned unchanged. */
+ * case when it is a single code unit and does not map a non-ASCII letter to ASCII
+ * (exact for the BMP, from the table in jsfold.h; other code points are unchanged). */
 uint32_t lc__js_fold(uint32_t cp);
+
+/* The other code points whose lc__js_fold() is f (f itself excluded); returns how many
+ * (at most 8). */
+size_t lc__js_unfold(uint32_t f, uint32_t out[8]);
 
 #endif

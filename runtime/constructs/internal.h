@@ -56,6 +56,9 @@ void lc_layers_hash_config(lc_function_state_t *fs, lc_sink_t *s);
 /* Sets the function's Layers property (prepare hook of the function resource). */
 void lc_function_layers_prepare(lc_resource_t *r, void *fs);
 
+/* The function's version hash (32 hex, the profile's hash) as of now; 0 or -1 after an
+ * error was reported (an unclassified property). */
+int lc_function_version_hash(lc_function_state_t *fs, char out[33]);
 /* Compute a currentVersion's logical id (version.c); a prepare hook. */
 void lc_version_hash_prepare(lc_resource_t *version_res, void *fn_state);
 

@@ -144,19 +144,62 @@ static const char *version_hash_input(lc_function_state_t *fs, lc_sink_t *s)
     return lc_sink_cstr(s);
 }
 
+int lc_function_version_hash(lc_function_state_t *fs, char out[33])
+{
+    lc_sink_t s = { 0 };
+    const char *input = version_hash_input(fs, &s);
+    if (input)
+        lc_hash32_hex(fs->st->app->profile, input, s.len, out);
+    lc_sink_fini(&s);
+    return input ? 0 : -1;
+}
+
 void lc_version_hash_prepare(lc_resource_t *vr, void *ctx)
 {
     lc_function_state_t *fs = ctx;
     lc_app_t *app = fs->st->app;
-    lc_sink_t s = { 0 };
-    const char *input = version_hash_input(fs, &s);
-    if (input) {
-        char h[33];
-        lc_hash32_hex(app->profile, input, s.len, h);
+    char h[33];
+    if (lc_function_version_hash(fs, h) == 0) {
         char *base = lc_trim_from_start(app->arena, vr->logical_id, 223);
         vr->override_id = lc_sprintf(app->arena, "%s%s", base, h);
     }
-    lc_sink_fini(&s);
+}
+
+/* ---- FunctionVersionUpgrade ----------------------------------------------------------- */
+
+static void upgrade_walk(const lc_version_upgrade_t *u, lc_node_t *n)
+{
+    lc_function_state_t *fs = lc_function_state(n);
+    if (fs && fs->res) {
+        lc_app_t *app = fs->st->app;
+        bool state = u->flag == LC_FLAG_RECOGNIZE_LAYER_VERSION
+                         ? app->flags.recognize_layer_version
+                         : app->flags.recognize_version_props;
+        bool enabled = u->enabled != LC_FALSE;
+        char h[33];
+        if (state == enabled && lc_function_version_hash(fs, h) == 0) {
+            /* the original description, as the aspect reads the L1's own property and
+             * writes an override (a second aspect replaces the first's override) */
+            const char *desc = fs->decl->p.description;
+            lc_obj_set(app->arena, fs->res->props, "Description",
+                       desc ? lc_v_strfmt(app->arena, "%s version-hash:%s", desc, h)
+                            : lc_v_strfmt(app->arena, "version-hash:%s", h));
+        }
+    }
+    for (lc_node_t *c = n->first; c; c = c->next)
+        upgrade_walk(u, c);
+}
+
+static void upgrade_hook(lc_stack_t *st, void *ctx)
+{
+    upgrade_walk(ctx, st->root);
+}
+
+lc_node_t *lc_version_upgrade_expand(lc_stack_t *st, lc_node_t *scope, const lc_decl_t *d)
+{
+    (void)scope;
+    lc_stack_on_prepare(st, 5, upgrade_hook, (void *)d);
+    return st->root;
 }
 
 /* ---- Version ----------------------------------------------------------------------- */
