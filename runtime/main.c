@@ -33,6 +33,10 @@ static void usage(FILE *f, const char *argv0)
             "  --new-project-flags   feature flags of a new `cdk init` project\n"
             "  --path-metadata       add aws:cdk:path metadata to every resource\n"
             "  --no-bootstrap-rule   leave out the BootstrapVersion parameter and rule\n"
+            "  --explain-version FN  print the version hash input, hash and currentVersion id of\n"
+            "                        function FN (construct id or path) instead of the template\n"
+            "  --against PATH        with --explain-version: compare with a previous template or\n"
+            "                        cloud assembly and tell whether a new version is created\n"
             "  --help, --version\n",
             argv0);
 }
@@ -82,7 +86,7 @@ int lc_write_file_atomic(const char *path, const char *data, size_t n)
 
 int lc_main(int argc, char **argv)
 {
-    const char *only = NULL, *outdir = NULL;
+    const char *only = NULL, *outdir = NULL, *explain = NULL, *against = NULL;
     int list = 0, new_flags = 0, path_md = 0, no_bootstrap = 0;
     lc_hash_profile_t profile = LC_HASH_NATIVE;
     const char *argv0 = argc > 0 ? argv[0] : "lambdac";
@@ -110,6 +114,10 @@ int lc_main(int argc, char **argv)
                         argv0, p);
                 return 2;
             }
+        } else if (strcmp(a, "--explain-version") == 0 && i + 1 < argc) {
+            explain = argv[++i];
+        } else if (strcmp(a, "--against") == 0 && i + 1 < argc) {
+            against = argv[++i];
         } else if (strcmp(a, "--new-project-flags") == 0) {
             new_flags = 1;
         } else if (strcmp(a, "--path-metadata") == 0) {
@@ -146,7 +154,7 @@ int lc_main(int argc, char **argv)
             fprintf(stderr, "%s: no stack named '%s' (--list shows them)\n", argv0, only);
             return 2;
         }
-    } else if (!outdir && ndecls > 1) {
+    } else if (!outdir && !explain && ndecls > 1) {
         fprintf(stderr, "%s: %zu stacks are declared: choose one with --stack NAME, or "
                         "write them all with --output DIR\n", argv0, ndecls);
         return 2;
@@ -182,6 +190,15 @@ int lc_main(int argc, char **argv)
         for (lc_stack_t *st = app.stacks; st; st = st->next, k++)
             tmpl[k] = lc_stack_render(st);
     int rc = 0;
+    if (explain && app.nerrors == 0) {
+        rc = lc_explain_version(&app, explain, against, stdout);
+        if (app.nerrors)
+            rc = 1;
+        free(out);
+        free(tmpl);
+        lc_app_fini(&app);
+        return rc;
+    }
     if (app.nerrors == 0) {
         k = 0;
         for (lc_stack_t *st = app.stacks; st; st = st->next, k++) {

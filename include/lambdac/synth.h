@@ -5,6 +5,7 @@
 #define LAMBDAC_SYNTH_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include <lambdac/construct.h>
 #include <lambdac/dsl.h>
 #include <lambdac/writer.h>
@@ -48,6 +49,12 @@ void lc_value_touch(lc_stack_t *st, const lc_value_t *v);
 void lc_resource_order_props(lc_resource_t *r);
 /* String.prototype.localeCompare for construct paths (ICU root order, ASCII). */
 int lc_locale_compare(const char *a, const char *b);
+
+/* --explain-version: print the version hash input, hash and currentVersion logical id
+ * of the function `name` (construct id or path) of a rendered app; with `against` (a
+ * template file or an assembly directory), what changed and whether a new version is
+ * published.  Returns an exit status (0, 1 errors, 2 usage / unreadable input). */
+int lc_explain_version(lc_app_t *app, const char *name, const char *against, FILE *out);
 
 /* Write `data` to `path` atomically: a temporary file in the same directory, fsync,
  * rename.  Returns 0 or LC_E_IO (and prints a message naming the path). */

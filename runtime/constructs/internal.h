@@ -27,6 +27,7 @@ struct lc_function_state {
     lc_value_t *env_vars;           /* Environment.Variables (insertion order) */
     lc_node_t *current_version;     /* fn.currentVersion, once read */
     lc_resource_t *current_version_res;
+    const char *code_sha256;        /* sha256 of the packaged code zip, when lambdac built it */
     lc_node_t **layers;             /* in addLayers order */
     size_t nlayers, caplayers;
 };
@@ -59,6 +60,8 @@ void lc_function_layers_prepare(lc_resource_t *r, void *fs);
 /* The function's version hash (32 hex, the profile's hash) as of now; 0 or -1 after an
  * error was reported (an unclassified property). */
 int lc_function_version_hash(lc_function_state_t *fs, char out[33]);
+/* The text that is hashed (cdk: CDK's input; native: the canonical form v1), into s. */
+const char *lc_function_version_hash_input(lc_function_state_t *fs, lc_sink_t *s);
 /* Compute a currentVersion's logical id (version.c); a prepare hook. */
 void lc_version_hash_prepare(lc_resource_t *version_res, void *fn_state);
 

@@ -8,4 +8,5 @@ liblambdac_la_SOURCES += \
 	runtime/constructs/code.c \
 	runtime/constructs/layer.c \
 	runtime/constructs/integrations.c \
-	runtime/constructs/code_signing.c
+	runtime/constructs/code_signing.c \
+	runtime/constructs/explain.c

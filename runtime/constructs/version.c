@@ -127,11 +127,24 @@ static const char *version_hash_input(lc_function_state_t *fs, lc_sink_t *s)
         lc_obj_set(a, sel, rest->u.obj.m[i].key, rest->u.obj.m[i].val);
 
     lc_resolver_t r = lc_stack_resolver(st);
-    if (lc_write_json(s, sel, LC_JSON_COMPACT, &r) != 0) {
-        lc_error(app, fs->node, "VersionHashInput",
-                 "cannot render the function's properties for its version hash");
-        return NULL;
+    if (app->profile == LC_HASH_NATIVE) {
+        /* The native canonical form, version 1 (README "Hash profiles"): versioned, and
+         * independent of the layer feature flag: layers always count, and so do the
+         * real bytes of the code when lambdac packaged it. */
+        lc_sink_puts(s, "lambdac-version-hash/1\nprops:");
+        if (lc_write_json(s, sel, LC_JSON_COMPACT, &r) != 0)
+            goto fail;
+        lc_sink_puts(s, "\nlayers:");
+        lc_layers_hash_config(fs, s);
+        if (fs->code_sha256) {
+            lc_sink_puts(s, "\ncode-sha256:");
+            lc_sink_puts(s, fs->code_sha256);
+        }
+        lc_sink_puts(s, "\n");
+        return lc_sink_cstr(s);
     }
+    if (lc_write_json(s, sel, LC_JSON_COMPACT, &r) != 0)
+        goto fail;
     if (app->flags.recognize_layer_version) {
         /* the layers config (FACTS.md (a)); no layers gives {} */
         lc_sink_t cfg = { 0 };
@@ -142,6 +155,15 @@ static const char *version_hash_input(lc_function_state_t *fs, lc_sink_t *s)
         lc_sink_puts(s, lh);
     }
     return lc_sink_cstr(s);
+fail:
+    lc_error(app, fs->node, "VersionHashInput",
+             "cannot render the function's properties for its version hash");
+    return NULL;
+}
+
+const char *lc_function_version_hash_input(lc_function_state_t *fs, lc_sink_t *s)
+{
+    return version_hash_input(fs, s);
 }
 
 int lc_function_version_hash(lc_function_state_t *fs, char out[33])

@@ -1,0 +1,321 @@
+/* check-lex.re - the C lexer of lambdac-check (re2c turns this into check-lex.gen.c).
+ *
+ * Why a real lexer and not a grep: a DSL macro name inside a comment, a string or an
+ * `#if 0` block is not a declaration, and a property value is only known once string
+ * concatenation, escapes and line continuations are understood.  Why re2c: the lexer
+ * runs over every byte of every checked file (and over whole system header trees in the
+ * tests), and a DFA compiled from regular expressions is both the fastest and the most
+ * obviously correct way to do that.
+ *
+ * What it recognizes: identifiers (with $, UTF-8 bytes and universal character names),
+ * pp-numbers (with C23 digit separators), string and character literals with their
+ * u8/u/U/L prefixes, C++ raw strings (so C++ headers lex too), every punctuator,
+ * comments, line continuations anywhere between tokens, and whole preprocessor lines
+ * (a `#` first on its line up to the end of the logical line, comments inside included).
+ *
+ * It never stops at bad input: an unterminated comment or literal gives an LC_TK_ERROR
+ * token and lexing goes on after it, and a byte that starts no token is a punctuator of
+ * its own.  Comments are handed to a callback (suppression comments live there).
+ *
+ * Parts that regular expressions express badly are plain C: block comments (a memchr
+ * loop), line comments (continuations), preprocessor lines (strings and comments inside
+ * them, continuations) and raw strings (a delimiter chosen by the text).
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "check.h"
+
+/*!re2c
+    re2c:define:YYCTYPE = "unsigned char";
+    re2c:define:YYCURSOR = "lx->cur";
+    re2c:define:YYMARKER = "lx->mar";
+    re2c:define:YYLIMIT = "lx->lim";
+    re2c:yyfill:enable = 0;
+    re2c:eof = 0;
+
+    H      = [0-9a-fA-F];
+    UCN    = "\\u" H{4} | "\\U" H{8};
+    IDSTART = [a-zA-Z_$\x80-\xff] | UCN;
+    IDCONT  = [a-zA-Z_$0-9\x80-\xff] | UCN;
+    PPNUM  = "."? [0-9] ([0-9a-zA-Z_.] | [eEpP] [+-] | "'" [0-9a-zA-Z_])*;
+    ESC    = "\\" [^];
+    PREFIX = "u8" | "u" | "U" | "L";
+    DQ     = [^"\\\n] | ESC;
+    SQ     = [^'\\\n] | ESC;
+    RAWDELIM = [^ ()\\\t\v\f\r\n"]{0,16};
+*/
+
+void lc_lex_init(lc_lexer_t *lx, const char *buf, size_t len, uint32_t first_line)
+{
+    const unsigned char *b = (const unsigned char *)buf;
+    memset(lx, 0, sizeof *lx);
+    /* a UTF-8 byte order mark is not part of the first token */
+    if (len >= 3 && b[0] == 0xef && b[1] == 0xbb && b[2] == 0xbf)
+        b += 3, len -= 3;
+    lx->cur = b;
+    lx->lim = b + len;
+    lx->line_start = b;
+    lx->line = first_line;
+    lx->bol = true;
+}
+
+/* Account for the newlines in [p, e): the line number and where the current line starts. */
+static void count_lines(lc_lexer_t *lx, const unsigned char *p, const unsigned char *e)
+{
+    while (p < e && (p = memchr(p, '\n', (size_t)(e - p))) != NULL) {
+        lx->line++;
+        lx->line_start = ++p;
+    }
+}
+
+static int emit(lc_lexer_t *lx, lc_tok_t *t, int kind, const unsigned char *start,
+                lc_ck_loc_t at)
+{
+    t->kind = kind;
+    t->p = (const char *)start;
+    t->len = (size_t)(lx->cur - start);
+    t->loc = at;
+    if (kind != LC_TK_PP)
+        lx->bol = false;
+    return kind;
+}
+
+static int punct(lc_lexer_t *lx, lc_tok_t *t, int p, const unsigned char *start,
+                 lc_ck_loc_t at)
+{
+    t->punct = p;
+    return emit(lx, t, LC_TK_PUNCT, start, at);
+}
+
+static int error(lc_lexer_t *lx, lc_tok_t *t, const char *msg, const unsigned char *start,
+                 lc_ck_loc_t at)
+{
+    t->msg = msg;
+    return emit(lx, t, LC_TK_ERROR, start, at);
+}
+
+/* After "/ *": skip to the closing "* /"; false when the file ends first. */
+static bool skip_block_comment(lc_lexer_t *lx)
+{
+    const unsigned char *p = lx->cur;
+    for (;;) {
+        const unsigned char *star = memchr(p, '*', (size_t)(lx->lim - p));
+        if (!star || star + 1 >= lx->lim) {
+            count_lines(lx, lx->cur, lx->lim);
+            lx->cur = lx->lim;
+            return false;
+        }
+        if (star[1] == '/') {
+            count_lines(lx, lx->cur, star);
+            lx->cur = star + 2;
+            return true;
+        }
+        p = star + 1;
+    }
+}
+
+/* After "//": to the end of the line, which a backslash before the newline continues.
+ * The newline itself is left for the main scanner. */
+static void skip_line_comment(lc_lexer_t *lx)
+{
+    const unsigned char *p = lx->cur;
+    for (;;) {
+        const unsigned char *nl = memchr(p, '\n', (size_t)(lx->lim - p));
+        if (!nl) {
+            lx->cur = lx->lim;
+            return;
+        }
+        const unsigned char *q = nl;
+        if (q > p && q[-1] == '\r')
+            q--;
+        if (q > p && q[-1] == '\\') {
+            lx->line++;
+            lx->line_start = nl + 1;
+            p = nl + 1;
+            continue;
+        }
+        lx->cur = nl;
+        return;
+    }
+}
+
+/* After '#' first on a line: the rest of the logical line.  Comments inside it belong
+ * to it (a block comment may carry it over several lines); quotes are skipped leniently,
+ * because `#error don't` is common and not a character constant. */
+static void skip_pp_line(lc_lexer_t *lx)
+{
+    const unsigned char *p = lx->cur, *e = lx->lim;
+    while (p < e) {
+        unsigned char c = *p;
+        if (c == '\n') {
+            const unsigned char *q = p;
+            if (q > lx->cur && q[-1] == '\r')
+                q--;
+            if (q > lx->cur && q[-1] == '\\') {
+                lx->line++;
+                lx->line_start = ++p;
+                continue;
+            }
+            break;
+        }
+        if (c == '/' && p + 1 < e && p[1] == '*') {
+            lx->cur = p + 2;
+            if (!skip_block_comment(lx)) {
+                p = lx->lim;
+                break;
+            }
+            p = lx->cur;
+            continue;
+        }
+        if (c == '/' && p + 1 < e && p[1] == '/') {
+            lx->cur = p + 2;
+            skip_line_comment(lx);
+            p = lx->cur;
+            break;
+        }
+        if (c == '"' || c == '\'') {
+            const unsigned char *q = p + 1;
+            while (q < e && *q != c && *q != '\n') {
+                if (*q == '\\' && q + 1 < e) {
+                    if (q[1] == '\n') {
+                        lx->line++;
+                        lx->line_start = q + 2;
+                    }
+                    q++;
+                }
+                q++;
+            }
+            p = (q < e && *q == c) ? q + 1 : q;
+            continue;
+        }
+        if (c == '\\' && p + 1 < e && p[1] == '\n') {
+            lx->line++;
+            lx->line_start = p + 2;
+            p += 2;
+            continue;
+        }
+        p++;
+    }
+    lx->cur = p;
+}
+
+/* After R"delim( : the raw string ends at )delim". */
+static bool skip_raw_string(lc_lexer_t *lx, const unsigned char *start)
+{
+    const unsigned char *q = memchr(start, '"', (size_t)(lx->cur - start));
+    size_t dlen = (size_t)(lx->cur - q) - 2;   /* between '"' and '(' */
+    const unsigned char *d = q + 1, *p = lx->cur;
+    while (p < lx->lim) {
+        const unsigned char *close = memchr(p, ')', (size_t)(lx->lim - p));
+        if (!close)
+            break;
+        if ((size_t)(lx->lim - close) > dlen + 1 && memcmp(close + 1, d, dlen) == 0 &&
+            close[1 + dlen] == '"') {
+            count_lines(lx, lx->cur, close);
+            lx->cur = close + dlen + 2;
+            return true;
+        }
+        p = close + 1;
+    }
+    count_lines(lx, lx->cur, lx->lim);
+    lx->cur = lx->lim;
+    return false;
+}
+
+int lc_lex_next(lc_lexer_t *lx, lc_tok_t *t)
+{
+    for (;;) {
+        const unsigned char *start = lx->cur;
+        lc_ck_loc_t at = { lx->line, (uint32_t)(start - lx->line_start) + 1 };
+        t->punct = 0;
+        t->msg = NULL;
+    /*!re2c
+        $ {
+            t->kind = LC_TK_EOF;
+            t->p = (const char *)lx->lim;
+            t->len = 0;
+            t->loc = at;
+            return LC_TK_EOF;
+        }
+
+        [ \t\v\f\r]+ { continue; }
+        "\n" | "\\" [ \t]* "\r"? "\n" {
+            lx->line++;
+            lx->line_start = lx->cur;
+            if (start[0] == '\n')
+                lx->bol = true;
+            continue;
+        }
+
+        "/*" {
+            bool ok = skip_block_comment(lx);
+            if (lx->on_comment)
+                lx->on_comment(lx->ctx, (const char *)start, (size_t)(lx->cur - start), at,
+                               lx->line);
+            if (!ok)
+                return error(lx, t, "unterminated comment", start, at);
+            continue;
+        }
+        "//" {
+            skip_line_comment(lx);
+            if (lx->on_comment)
+                lx->on_comment(lx->ctx, (const char *)start, (size_t)(lx->cur - start), at,
+                               lx->line);
+            continue;
+        }
+
+        "#" {
+            if (lx->bol) {
+                skip_pp_line(lx);
+                return emit(lx, t, LC_TK_PP, start, at);
+            }
+            return punct(lx, t, '#', start, at);
+        }
+
+        IDSTART IDCONT* { return emit(lx, t, LC_TK_IDENT, start, at); }
+        PPNUM           { return emit(lx, t, LC_TK_NUMBER, start, at); }
+
+        PREFIX? "\"" DQ* "\"" {
+            count_lines(lx, start, lx->cur);
+            return emit(lx, t, LC_TK_STRING, start, at);
+        }
+        PREFIX? "'" SQ* "'" {
+            count_lines(lx, start, lx->cur);
+            return emit(lx, t, LC_TK_CHAR, start, at);
+        }
+        PREFIX? "R\"" RAWDELIM "(" {
+            if (!skip_raw_string(lx, start))
+                return error(lx, t, "unterminated raw string literal", start, at);
+            return emit(lx, t, LC_TK_STRING, start, at);
+        }
+        PREFIX? "\"" DQ* {
+            count_lines(lx, start, lx->cur);
+            return error(lx, t, "missing terminating \" character", start, at);
+        }
+        PREFIX? "'" SQ* {
+            count_lines(lx, start, lx->cur);
+            return error(lx, t, "missing terminating ' character", start, at);
+        }
+
+        "->"  { return punct(lx, t, LC_P_ARROW, start, at); }
+        "++"  { return punct(lx, t, LC_P_INC, start, at); }
+        "--"  { return punct(lx, t, LC_P_DEC, start, at); }
+        "<<"  { return punct(lx, t, LC_P_SHL, start, at); }
+        ">>"  { return punct(lx, t, LC_P_SHR, start, at); }
+        "<="  { return punct(lx, t, LC_P_LE, start, at); }
+        ">="  { return punct(lx, t, LC_P_GE, start, at); }
+        "=="  { return punct(lx, t, LC_P_EQ, start, at); }
+        "!="  { return punct(lx, t, LC_P_NE, start, at); }
+        "&&"  { return punct(lx, t, LC_P_ANDAND, start, at); }
+        "||"  { return punct(lx, t, LC_P_OROR, start, at); }
+        "..." { return punct(lx, t, LC_P_ELLIPSIS, start, at); }
+        "##"  { return punct(lx, t, LC_P_HASHHASH, start, at); }
+        "::"  { return punct(lx, t, LC_P_SCOPE, start, at); }
+        "<<=" | ">>=" | [-+*/%&^|] "=" { return punct(lx, t, LC_P_ASSIGNOP, start, at); }
+
+        [^] { return punct(lx, t, start[0], start, at); }
+    */
+    }
+}
