@@ -182,6 +182,11 @@ typedef struct lc_code {
 #define LC_CODE_FROM_BUCKET(bucket_decl, key, ...) \
     ((lc_code_t){ .kind = LC_CODE_BUCKET, .bucket = &(bucket_decl), .text = (key), __VA_ARGS__ })
 
+/* .depends_on = LC_DEPENDS_ON(&Queue, &Table) */
+#define LC_DEPENDS_ON(...) \
+    (const void *const[]){ __VA_ARGS__ }, \
+    .ndepends_on = sizeof((const void *const[]){ __VA_ARGS__ }) / sizeof(const void *)
+
 /* ---- VPC placement, file systems ------------------------------------------------------ */
 typedef enum lc_subnet_type {
     LC_SUBNETS__DEFAULT = 0, LC_SUBNETS_PRIVATE_WITH_EGRESS, LC_SUBNETS_PRIVATE_ISOLATED,
@@ -324,6 +329,9 @@ typedef struct lc_function_props {
     const lc_queue_t *dead_letter_queue;
     const lc_topic_t *dead_letter_topic;
     lc_kv_list_t tags;
+    /* fn.node.addDependency(...): declarations the function resources wait for */
+    const void *const *depends_on;
+    size_t ndepends_on;
     /* versions */
     lc_version_options_t current_version_options;
     bool current_version;                     /* read fn.currentVersion (create it) */

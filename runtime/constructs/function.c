@@ -570,6 +570,11 @@ lc_node_t *lc_function_create(lc_stack_t *st, lc_node_t *scope, const char *id,
 
     /* the function waits for its role (and the role's policy) */
     lc_node_add_dependency(r->node, fs->role_node);
+    for (size_t i = 0; i < p->ndepends_on; i++) {
+        lc_node_t *dn = lc_expand(st, p->depends_on[i]);
+        if (dn)
+            lc_node_add_dependency(n, dn);
+    }
     /* @aws-cdk/aws-lambda:useCdkManagedLogGroup: the function gets a log group of its
      * own (kept on deletion, two years of retention) unless it was given one */
     if (app->flags.use_cdk_managed_log_group && !p->log_group && !p->log_retention_days) {
