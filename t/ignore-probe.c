@@ -113,8 +113,10 @@ int main(int argc, char **argv)
     if (!pats)
         return 2;
     for (i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "-v") == 0 && i + 1 < argc)
+        if (strcmp(argv[i], "-v") == 0 && i + 1 < argc) {
+            free(pats);
             return run_vectors(argv[i + 1]);
+        }
         if (strcmp(argv[i], "-m") == 0 && i + 1 < argc) {
             if (parse_mode(argv[++i], &mode) < 0) {
                 fprintf(stderr, "unknown mode %s\n", argv[i]);

@@ -109,12 +109,15 @@ struct lc_cv {
     int64_t i;
     double n;
     const char *type;      /* INIT: the compound literal's type ("lc_kv_t[]"), or NULL */
-    const char *via;       /* INIT expanded from a helper macro: the macro's name */
+    const char *via;       /* INIT expanded from a helper macro: the macro's name;
+                            * UNKNOWN from a member access (X.h): the base identifier */
     lc_cv_item_t *items;
     size_t nitems;
     bool opaque;           /* INIT: holds items the checker could not place, so a
                             * member it lacks may still be set */
     bool reported;         /* UNKNOWN: a "not statically known" note was given */
+    bool splice;           /* INIT from a splicing macro (LC_STATEMENTS): its items
+                            * belong to the enclosing initializer */
 };
 
 /* ---- declarations ------------------------------------------------------------------ */

@@ -214,6 +214,39 @@ struct lc_access_point {
     static const lc_access_point_t name = { \
         .h = LC__DECL_HDR(LC_DECL_ACCESS_POINT, #name, lc_import_expand), .p = { __VA_ARGS__ } }
 
+/* ---- CloudWatch alarms on function metrics ---------------------------------------------
+ * cloudwatch.Alarm(scope, id, {metric: fn.metric<Name>({statistic, period}), ...}) */
+typedef enum lc_treat_missing_data {
+    LC_TREAT_MISSING__UNSET = 0, LC_TREAT_MISSING_BREACHING, LC_TREAT_MISSING_NOT_BREACHING,
+    LC_TREAT_MISSING_IGNORE, LC_TREAT_MISSING_MISSING
+} lc_treat_missing_data_t;
+typedef struct lc_function_metric {
+    const lc_function_t *function;
+    const char *metric_name;      /* "Duration", "Errors", "Invocations", "Throttles" */
+    const char *statistic;        /* "Average" (default), "Maximum", "Sum", "p99", ... */
+    lc_duration_t period;         /* default 5 minutes */
+} lc_function_metric_t;
+#define LC_FUNCTION_METRIC(fn, name, ...) \
+    ((lc_function_metric_t){ .function = &(fn), .metric_name = (name), __VA_ARGS__ })
+typedef struct lc_alarm_props {
+    lc_function_metric_t metric;
+    double threshold;
+    int evaluation_periods;
+    int datapoints_to_alarm;
+    const char *comparison_operator;   /* default "GreaterThanOrEqualToThreshold" */
+    lc_treat_missing_data_t treat_missing_data;
+    const char *alarm_name;
+    const char *alarm_description;
+} lc_alarm_props_t;
+typedef struct lc_alarm {
+    lc_decl_t h;
+    lc_alarm_props_t p;
+} lc_alarm_t;
+lc_node_t *lc_alarm_expand(lc_stack_t *st, lc_node_t *scope, const lc_decl_t *d);
+#define LC_ALARM(name, ...) \
+    static const lc_alarm_t name = { .h = LC__DECL_HDR(LC_DECL_ALARM, #name, lc_alarm_expand), \
+                                     .p = { __VA_ARGS__ } }
+
 #ifdef __cplusplus
 }
 #endif

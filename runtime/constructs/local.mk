@@ -9,4 +9,5 @@ liblambdac_la_SOURCES += \
 	runtime/constructs/layer.c \
 	runtime/constructs/integrations.c \
 	runtime/constructs/code_signing.c \
-	runtime/constructs/explain.c
+	runtime/constructs/explain.c \
+	runtime/constructs/alarm.c
