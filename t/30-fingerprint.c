@@ -466,6 +466,32 @@ static void run_errors(void)
             skip(3, "file system refuses non-UTF-8 names");
         }
     }
+    {
+        /* patterns aws-cdk-lib rejects (V8 throws on the regex the ignore package builds) */
+        char d[2048];
+        snprintf(d, sizeof d, "%s/err-pattern", tmpdir);
+        if (put(d, "a.txt", "a", 0644) == 0) {
+            memset(&o, 0, sizeof o);
+            o.exclude.items = (const char *const[]){ "*.md", "a(" };
+            o.exclude.n = 2;
+            o.ignore_mode = LC_IGNORE_DOCKER;
+            rc = lc_asset_fingerprint(d, &o, LC_HASH_CDK, out, err, sizeof err);
+            is_int(rc, LC_E_INVAL, "docker pattern 'a(' (unterminated group): LC_E_INVAL");
+            ok(strstr(err, "'a('") && strstr(err, "docker"), "... message: %s", err);
+            o.exclude.items = (const char *const[]){ "[a/b" };
+            o.exclude.n = 1;
+            o.ignore_mode = LC_IGNORE_GIT;
+            snprintf(p, sizeof p, "%s/a.txt", d);
+            is_int(lc_asset_fingerprint(p, &o, LC_HASH_CDK, out, err, sizeof err), LC_E_INVAL,
+                   "git pattern '[a/b': rejected even for a single-file asset (as CDK does)");
+            o.ignore_mode = LC_IGNORE_DOCKER;
+            o.exclude.items = (const char *const[]){ "a(" };
+            is_int(lc_asset_fingerprint(p, &o, LC_HASH_CDK, out, err, sizeof err), 0,
+                   "docker patterns are not consulted for a single-file asset");
+        } else {
+            skip(4, "cannot write the tree");
+        }
+    }
     if (geteuid() != 0) {
         char d[8192];
         snprintf(d, sizeof d, "%s/err-perm", tmpdir);

@@ -85,6 +85,17 @@ static int run_vectors(const char *file)
             return 2;
         }
         checks++;
+        if (strcmp(f[1], "E") == 0) {
+            const char *e = lc_ignore_error(ig);
+            int want = atoi(f[2]);
+            if ((e != NULL) != want || (want && !strstr(e, f[0]))) {
+                bad++;
+                printf("MISMATCH line %ld: set [%s] error '%s', expected %s\n", lineno, setline,
+                       e ? e : "(none)", want ? "an error" : "none");
+            }
+            free(line);
+            continue;
+        }
         if (lc_ignore_match(ig, f[0], atoi(f[1])) != atoi(f[2])) {
             bad++;
             printf("MISMATCH line %ld: set [%s] path '%s' dir=%s expected %s\n", lineno,

@@ -5,6 +5,8 @@
  *     # comment
  *     S <mode> <pattern>...        start a pattern set (mode: glob, git or docker)
  *     <path> <isdir> <expected>    one check: isdir 0/1, expected 0/1 (1 = excluded)
+ *     <pattern> E <expected>       expected 1 when aws-cdk-lib rejects the set (throws):
+ *                                  lc_ignore_error() must then name <pattern>
  * Header-only; used by t/31-ignore.c and t/ignore-probe.c.
  */
 #ifndef LAMBDAC_T_IGNORE_VECTORS_H

@@ -20,7 +20,7 @@
  * and for every symbolic link that is not followed (see lc_symlink_follow_t)
  *   link:<relative path>                          = <link target>
  * A single-file asset has the one field `file:` (empty path); its excludes are not
- * consulted.  Directories themselves contribute nothing (an empty directory changes
+ * consulted (git mode still rejects invalid patterns, as CDK does).  Directories themselves contribute nothing (an empty directory changes
  * nothing), and neither do sockets, FIFOs and devices.  An excluded directory is not
  * entered at all; CDK's modes differ in what "excluded directory" means (see
  * lc_ignore_match).
@@ -37,7 +37,8 @@
  * 1 of the native asset form: changing it is a breaking change).
  *
  * Everything here is deterministic: independent of readdir order, locale, umask and
- * file times.  Not thread-safe per object; distinct objects may be used concurrently.
+ * file times.  All functions are reentrant (no global state); one lc_ignore_t may be
+ * matched from several threads at once.
  */
 #ifndef LAMBDAC_ASSET_H
 #define LAMBDAC_ASSET_H
@@ -80,7 +81,8 @@ typedef struct lc_asset_options {
  *   LC_E_IO        unreadable file or directory, a followed link to something that is
  *                  neither file nor directory, a name that is not valid UTF-8 (CDK
  *                  cannot hash those either)
- *   LC_E_INVAL     bad arguments (NULL path/out, unknown follow or ignore mode)
+ *   LC_E_INVAL     bad arguments (NULL path/out, unknown follow or ignore mode), or an
+ *                  exclude pattern aws-cdk-lib would reject (see lc_ignore_error)
  *   LC_E_NOMEM     out of memory
  * Reads each file once in 64 KiB blocks; memory use is bounded by the directory depth
  * and the largest directory, never by file sizes. */
@@ -108,9 +110,12 @@ int lc_asset_content_fingerprint(const char *file, lc_hash_profile_t p, char out
  *                    relative to the root (cleaned like Go's filepath.Clean), `**`, `!`,
  *                    case-insensitive; a pattern also matches everything below a matching
  *                    directory.  A directory is skipped only when no negation could
- *                    re-include something below it.
+ *                    re-include something below it.  The package turns a line into a JS
+ *                    regex passing most characters through, so `+ ( ) | { } ^` are regex
+ *                    syntax (`a+b.txt` keeps a+b.txt and excludes aab.txt), here as in CDK.
  * Paths are relative to the asset root, '/'-separated, without "./", "." or ".."
- * components and without a trailing '/'. */
+ * components and without a trailing '/'; the root itself ("") is never excluded.
+ * runtime/assets/ignore.c lists the few exotic patterns whose answer differs from CDK's. */
 typedef struct lc_ignore lc_ignore_t;
 
 /* Compile the patterns (copied; `patterns` may be NULL for none).  NULL when out of
@@ -120,6 +125,11 @@ lc_ignore_t *lc_ignore_new(const lc_str_list_t *patterns, lc_ignore_mode_t mode)
  * (is_dir = 1) would not be entered; else 0.  Pure: safe to call from several threads
  * on the same matcher. */
 int lc_ignore_match(const lc_ignore_t *ig, const char *relpath, int is_dir);
+/* NULL, or a message naming the first pattern aws-cdk-lib would reject (its mode turns
+ * the pattern into a JS regex V8 refuses: e.g. "a(" in docker mode).  Such a pattern
+ * matches nothing here; lc_asset_fingerprint fails with LC_E_INVAL and this message,
+ * as CDK's synthesis fails.  Valid until lc_ignore_free(). */
+const char *lc_ignore_error(const lc_ignore_t *ig);
 /* Release the matcher.  NULL is allowed. */
 void lc_ignore_free(lc_ignore_t *ig);
 

@@ -253,20 +253,17 @@ static const unsigned char *js_block(const unsigned char *b, size_t n, unsigned 
     return scratch;
 }
 
-/* Feed s[0..n) with CRLF -> LF into h.  *held is a CR held back from the previous piece
- * (emitted unless s starts with LF).  When hold_last is set and s ends with CR, that CR
- * is held back in turn.  Returns the number of bytes fed. */
+/* Feed s[0..n) with CRLF -> LF into h, through `tmp` (n + 1 bytes).  *held is a CR held
+ * back from the previous piece (emitted unless s starts with LF).  When hold_last is set
+ * and s ends with CR, that CR is held back in turn.  Returns the number of bytes fed. */
 static uint64_t feed_normalized(hasher_t *h, int *held, const unsigned char *s, size_t n,
-                                int hold_last)
+                                int hold_last, unsigned char *tmp)
 {
-    uint64_t fed = 0;
-    size_t i = 0;
+    size_t i = 0, o = 0;
     if (*held) {
         *held = 0;
-        if (!(n > 0 && s[0] == '\n')) {
-            h_update(h, "\r", 1);
-            fed++;
-        }
+        if (!(n > 0 && s[0] == '\n'))
+            tmp[o++] = '\r';
     }
     if (hold_last && n > 0 && s[n - 1] == '\r') {
         n--;
@@ -275,24 +272,18 @@ static uint64_t feed_normalized(hasher_t *h, int *held, const unsigned char *s, 
     while (i < n) {
         const unsigned char *cr = memchr(s + i, '\r', n - i);
         size_t end = cr ? (size_t)(cr - s) : n;
-        if (cr && end + 1 < n && s[end + 1] == '\n') {
-            h_update(h, s + i, end - i);       /* drop the CR of a CRLF */
-            fed += end - i;
-            i = end + 1;
-            continue;
-        }
+        memcpy(tmp + o, s + i, end - i);
+        o += end - i;
+        i = end;
         if (cr) {
-            /* a lone CR (or, unheld, a CR at the end of s) is kept */
-            h_update(h, s + i, end + 1 - i);
-            fed += end + 1 - i;
+            /* the CR of a CRLF goes; a lone CR (or one ending s, when not held) stays */
+            if (!(end + 1 < n && s[end + 1] == '\n'))
+                tmp[o++] = '\r';
             i = end + 1;
-            continue;
         }
-        h_update(h, s + i, n - i);
-        fed += n - i;
-        i = n;
     }
-    return fed;
+    h_update(h, tmp, o);
+    return o;
 }
 
 /* Read up to `want` bytes (short only at EOF). */
@@ -328,16 +319,26 @@ static ssize_t read_full(int fd, unsigned char *b, size_t want)
 static int hash_content(const char *path, lc_hash_profile_t prof, unsigned char *buf,
                         char out[86], errbuf_t *e)
 {
-    unsigned char scratch[3 * BLOCK];
+    unsigned char scratch[3 * BLOCK], norm[3 * BLOCK + 1];
     hasher_t main_h, raw_h, norm_h;
     uint64_t size = 0, norm_len = 0;
     off_t off = 0, pend_end = 0;
     int binary = 0, pending = 0, held = 0, rc = 0, fd;
     char hex[65];
+    struct stat st0, st1;
 
-    fd = open(path, O_RDONLY | O_CLOEXEC);
+    /* O_NONBLOCK + S_ISREG: a file replaced by a FIFO after the directory was listed must
+     * not block the run forever.  st0 against st1 (after the last read) tells a file that
+     * changed while it was read: its hash would describe neither version, and the staged
+     * copy would not match it.  (t/70-bad-input.sh) */
+    fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0)
         return fail(e, errno_code(errno), "cannot read %s: %s", path, strerror(errno));
+    if (fstat(fd, &st0) != 0 || !S_ISREG(st0.st_mode)) {
+        close(fd);
+        return fail(e, LC_E_IO, "cannot hash %s: it is not a regular file any more (it changed "
+                    "while the asset was being fingerprinted)", path);
+    }
     if ((rc = h_init(&main_h, prof)) < 0 || (rc = h_init(&raw_h, prof)) < 0
         || (rc = h_init(&norm_h, prof)) < 0) {
         close(fd);
@@ -375,7 +376,7 @@ static int hash_content(const char *path, lc_hash_profile_t prof, unsigned char 
                     pending = 1;
                 }
                 h_update(&raw_h, txt, tn);
-                norm_len += feed_normalized(&norm_h, &held, txt, tn, 1);
+                norm_len += feed_normalized(&norm_h, &held, txt, tn, 1, norm);
                 off += (off_t)bn;
                 pend_end = off;
                 continue;
@@ -385,7 +386,7 @@ static int hash_content(const char *path, lc_hash_profile_t prof, unsigned char 
                 size += norm_len;
                 pending = 0;
             }
-            size += feed_normalized(&main_h, &held, txt, tn, 0);
+            size += feed_normalized(&main_h, &held, txt, tn, 0, norm);
             off += (off_t)bn;
         }
         if ((size_t)got < CHUNK)
@@ -410,6 +411,13 @@ static int hash_content(const char *path, lc_hash_profile_t prof, unsigned char 
                 h_update(&main_h, txt, tn);
             }
         }
+    }
+    if (fstat(fd, &st1) != 0 || off != st0.st_size || st1.st_size != st0.st_size
+        || st1.st_mtim.tv_sec != st0.st_mtim.tv_sec || st1.st_mtim.tv_nsec != st0.st_mtim.tv_nsec
+        || st1.st_ctim.tv_sec != st0.st_ctim.tv_sec || st1.st_ctim.tv_nsec != st0.st_ctim.tv_nsec) {
+        rc = fail(e, LC_E_IO, "cannot hash %s: the file changed while it was being fingerprinted",
+                  path);
+        goto out;
     }
     h_hex(&main_h, hex);
     snprintf(out, 86, "%llu:%s", (unsigned long long)size, hex);
@@ -812,11 +820,24 @@ int lc_asset_fingerprint(const char *path, const lc_asset_options_t *o, lc_hash_
         w.ig = lc_ignore_new(&o->exclude, o->ignore_mode);
         if (!w.ig)
             rc = fail(&e, LC_E_NOMEM, "out of memory compiling exclude patterns");
+        else if (lc_ignore_error(w.ig))
+            rc = fail(&e, LC_E_INVAL, "%s", lc_ignore_error(w.ig));
         else
             rc = walk_dir(&w, root, root, "");
     } else {
+        /* CDK builds the exclude matcher for a file too, and `ignore` (git mode) rejects
+         * bad patterns right away; the other modes never look at them. */
         char value[86];
-        rc = hash_content(root, p, w.buf, value, &e);
+        rc = 0;
+        if (o->ignore_mode == LC_IGNORE_GIT) {
+            w.ig = lc_ignore_new(&o->exclude, o->ignore_mode);
+            if (!w.ig)
+                rc = fail(&e, LC_E_NOMEM, "out of memory compiling exclude patterns");
+            else if (lc_ignore_error(w.ig))
+                rc = fail(&e, LC_E_INVAL, "%s", lc_ignore_error(w.ig));
+        }
+        if (rc == 0)
+            rc = hash_content(root, p, w.buf, value, &e);
         if (rc == 0)
             h_field(&w.h, "file:", 5, value, strlen(value));
     }
