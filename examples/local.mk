@@ -9,7 +9,9 @@ LC_EXAMPLES = \
 	examples/dlq \
 	examples/tracing \
 	examples/runtime-updates \
-	examples/vpc-efs-ipv6
+	examples/vpc-efs-ipv6 \
+	examples/assets \
+	examples/docker-image
 check_PROGRAMS += $(LC_EXAMPLES)
 examples_hello_LDADD = $(LC_LDADD)
 examples_l1_function_LDADD = $(LC_LDADD)
@@ -22,3 +24,14 @@ examples_tracing_LDADD = $(LC_LDADD)
 examples_runtime_updates_LDADD = $(LC_LDADD)
 examples_vpc_efs_ipv6_LDADD = $(LC_LDADD)
 EXTRA_DIST += examples/lambda-handler/index.js
+examples_assets_LDADD = $(LC_LDADD)
+examples_docker_image_LDADD = $(LC_LDADD)
+EXTRA_DIST += examples/asset-files/docker-handler/Dockerfile \
+	examples/asset-files/docker-handler/index.js \
+	examples/asset-files/docker-handler/.dockerignore \
+	examples/asset-files/docker-handler/README.md \
+	examples/asset-files/python-handler/index.py \
+	examples/asset-files/python-handler/requirements.txt \
+	examples/asset-files/python-handler/notes.ignore \
+	examples/asset-files/python-layer/python/util.py \
+	examples/asset-files/java-handler.zip

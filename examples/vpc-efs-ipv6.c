@@ -8,10 +8,9 @@ LC_VPC_FROM_ATTRIBUTES(Vpc,
     .private_subnet_ids = LC_STRS("subnet-p1", "subnet-p2"),
     .public_subnet_ids = LC_STRS("subnet-u1", "subnet-u2"));
 
-LC_ACCESS_POINT_FROM_ATTRIBUTES(AccessPoint,
-    .access_point_id = "fsap-1234",
-    .file_system_id = "fs-1234",
-    .file_system_security_group_id = "sg-efs");
+LC_SECURITY_GROUP_FROM_ID(EfsSg, "sg-efs");
+LC_FILE_SYSTEM_FROM_ATTRIBUTES(Efs, .file_system_id = "fs-1234", .security_group = &EfsSg);
+LC_ACCESS_POINT_FROM_ATTRIBUTES(AccessPoint, .access_point_id = "fsap-1234", .file_system = &Efs);
 
 LC_FUNCTION(MyLambda,
     .filesystem = LC_FILESYSTEM_EFS(AccessPoint, "/mnt/msg"),
@@ -27,6 +26,6 @@ LC_FUNCTION(Ipv6Lambda,
     .vpc = &Vpc,
     .ipv6_allowed_for_dual_stack = LC_TRUE);
 
-LC_STACK(VpcStack, &Vpc, &AccessPoint, &MyLambda, &Ipv6Lambda);
+LC_STACK(VpcStack, &Vpc, &EfsSg, &Efs, &AccessPoint, &MyLambda, &Ipv6Lambda);
 
 LC_MAIN()

@@ -13,5 +13,10 @@
 #include <lambdac/l1.h>
 #include <lambdac/lambda.h>
 #include <lambdac/aws.h>
+#include <lambdac/access.h>
+#include <lambdac/integrations.h>
+#include <lambdac/docker.h>
+#include <lambdac/assembly.h>
+#include <lambdac/zip.h>
 
 #endif

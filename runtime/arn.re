@@ -1,4 +1,4 @@
-/* arn.re - the ARN scanner (re2c; the build turns it into arn.c in the build tree).
+/* arn.re - the ARN scanner (re2c; the build turns it into arn.gen.c in the build tree).
  *
  * Why a scanner and not strchr(':'): an ARN may carry CloudFormation tokens, written in
  * CDK's string form `${Token[...]}`, and a token is one unit - we must know which

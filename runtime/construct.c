@@ -27,14 +27,26 @@ lc_node_t *lc_node_child(const lc_node_t *parent, const char *id)
     return NULL;
 }
 
-lc_node_t *lc_node_new(lc_node_t *parent, const char *id)
+static lc_node_t *node_new(lc_node_t *parent, const char *id, const lc_srcloc_t *loc)
 {
     lc_arena_t *a = node_arena(parent);
     if (lc_node_child(parent, id)) {
-        /* CDK: "There is already a Construct with name 'X' in Y" */
-        lc_error(parent->stack->app, parent, "DuplicateConstructId",
-                 "There is already a Construct with name '%s' in %s", id,
-                 parent->parent ? lc_node_path(parent) : parent->stack->name);
+        /* CDK: "There is already a Construct with name 'X' in Stack [S]" ("in <Class>
+         * [<id>]" below a stack, where we show the path).  Reported at the declaration
+         * that asked for the node when it is known (t/70-bad-input.sh), else at the
+         * parent's. */
+        const char *in = parent->parent ? lc_node_path(parent)
+                                        : lc_sprintf(a, "Stack [%s]", parent->stack->name);
+        if (loc)
+            lc_error_at(parent->stack->app, *loc,
+                        parent->parent ? lc_sprintf(a, "%s/%s/%s", parent->stack->name,
+                                                    lc_node_path(parent), id)
+                                       : lc_sprintf(a, "%s/%s", parent->stack->name, id),
+                        "DuplicateConstructId",
+                        "There is already a Construct with name '%s' in %s", id, in);
+        else
+            lc_error(parent->stack->app, parent, "DuplicateConstructId",
+                     "There is already a Construct with name '%s' in %s", id, in);
         return NULL;
     }
     lc_node_t *n = lc_xalloc(a, sizeof *n);
@@ -51,6 +63,16 @@ lc_node_t *lc_node_new(lc_node_t *parent, const char *id)
     if (strcmp(id, "Resource") == 0 || strcmp(id, "Default") == 0)
         parent->default_child = n;
     return n;
+}
+
+lc_node_t *lc_node_new(lc_node_t *parent, const char *id)
+{
+    return node_new(parent, id, NULL);
+}
+
+lc_node_t *lc_node_new_at(lc_node_t *parent, const char *id, lc_srcloc_t loc)
+{
+    return node_new(parent, id, &loc);
 }
 
 const char *lc_node_path(const lc_node_t *n)

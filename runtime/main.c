@@ -1,7 +1,10 @@
 /* main.c - lc_main(): the command line of every stack binary.
  *
  * A stack binary prints the template of its stack (or of --stack NAME), or writes a
- * cloud assembly with --output DIR.  Exit status: 0 ok, 1 validation errors (all of them
+ * cloud assembly with --output DIR (assembly.c: manifest, templates, asset manifests,
+ * staged assets; CDK CLI's defaults of path and asset metadata on, switchable).  The
+ * CLI switches follow the CDK CLI's names where it has one (--no-path-metadata,
+ * --no-asset-metadata).  Exit status: 0 ok, 1 validation errors (all of them
  * printed, nothing written), 2 usage.  Output never depends on the locale, time zone or
  * umask: the writer is locale-free and files are written whole, then renamed.
  */
@@ -15,6 +18,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <lambdac/assembly.h>
 #include <lambdac/dsl.h>
 #include <lambdac/error.h>
 #include <lambdac/synth.h>
@@ -28,10 +32,19 @@ static void usage(FILE *f, const char *argv0)
             "\n"
             "  --stack NAME          only this stack (required to print when there are several)\n"
             "  --list                print the names of the declared stacks and exit\n"
-            "  --output DIR          write <Stack>.template.json files into DIR\n"
+            "  --output DIR          write a cloud assembly into DIR (manifest.json, templates,\n"
+            "                        asset manifests, staged assets, tree.json)\n"
+            "  --package             with --output: zip directory assets deterministically at\n"
+            "                        synthesis (asset.<hash>.zip, its SHA-256 known)\n"
+            "  --no-progress         no progress bar while zipping large assets\n"
+            "  --verbose, -v         with --output: asset statistics (fingerprinted, cached,\n"
+            "                        staged) on stderr\n"
             "  --hash-profile P      'native' (xxHash, default) or 'cdk' (as aws-cdk-lib)\n"
             "  --new-project-flags   feature flags of a new `cdk init` project\n"
-            "  --path-metadata       add aws:cdk:path metadata to every resource\n"
+            "  --path-metadata       add aws:cdk:path metadata to every resource (the default\n"
+            "                        with --output); --no-path-metadata leaves it out\n"
+            "  --asset-metadata      add aws:asset:* metadata to resources that use assets (the\n"
+            "                        default with --output); --no-asset-metadata leaves it out\n"
             "  --no-bootstrap-rule   leave out the BootstrapVersion parameter and rule\n"
             "  --explain-version FN  print the version hash input, hash and currentVersion id of\n"
             "                        function FN (construct id or path) instead of the template\n"
@@ -84,10 +97,47 @@ int lc_write_file_atomic(const char *path, const char *data, size_t n)
     return 0;
 }
 
+static int decl_loc_cmp(const void *x, const void *y)
+{
+    const lc_stack_decl_t *a = *(const lc_stack_decl_t *const *)x;
+    const lc_stack_decl_t *b = *(const lc_stack_decl_t *const *)y;
+    if (!a || !b)
+        return (a == NULL) - (b == NULL);
+    int c = strcmp(a->h.loc.file ? a->h.loc.file : "", b->h.loc.file ? b->h.loc.file : "");
+    if (c)
+        return c;
+    return (a->h.loc.line > b->h.loc.line) - (a->h.loc.line < b->h.loc.line);
+}
+
+/* The declared stacks in declaration order.  The link section holds them in the order
+ * the compiler emitted the variables, which optimization changes (gcc -O2 reorders
+ * top-level variables), so the order of stacks - and of the artifacts of a cloud
+ * assembly - would depend on compiler flags; sorting by source location (file name,
+ * then line) gives the order they were written in, whatever the flags.  Computed once;
+ * the array lives as long as the process.  (size_t)-1 when out of memory. */
+static size_t sorted_stacks(const lc_stack_decl_t *const **out)
+{
+    static const lc_stack_decl_t **sorted;
+    static size_t n;
+    if (!sorted) {
+        const lc_stack_decl_t *const *linked;
+        n = lc_declared_stacks(&linked);
+        sorted = malloc((n ? n : 1) * sizeof *sorted);
+        if (!sorted)
+            return (size_t)-1;
+        if (n)
+            memcpy(sorted, linked, n * sizeof *sorted);
+        qsort(sorted, n, sizeof *sorted, decl_loc_cmp);
+    }
+    *out = sorted;
+    return n;
+}
+
 int lc_main(int argc, char **argv)
 {
     const char *only = NULL, *outdir = NULL, *explain = NULL, *against = NULL;
-    int list = 0, new_flags = 0, path_md = 0, no_bootstrap = 0;
+    int list = 0, new_flags = 0, path_md = -1, asset_md = -1, no_bootstrap = 0;
+    int package = 0, progress = -1, verbose = 0;
     lc_hash_profile_t profile = LC_HASH_NATIVE;
     const char *argv0 = argc > 0 ? argv[0] : "lambdac";
 
@@ -122,6 +172,18 @@ int lc_main(int argc, char **argv)
             new_flags = 1;
         } else if (strcmp(a, "--path-metadata") == 0) {
             path_md = 1;
+        } else if (strcmp(a, "--no-path-metadata") == 0) {
+            path_md = 0;
+        } else if (strcmp(a, "--asset-metadata") == 0) {
+            asset_md = 1;
+        } else if (strcmp(a, "--no-asset-metadata") == 0) {
+            asset_md = 0;
+        } else if (strcmp(a, "--package") == 0) {
+            package = 1;
+        } else if (strcmp(a, "--no-progress") == 0) {
+            progress = 0;
+        } else if (strcmp(a, "--verbose") == 0 || strcmp(a, "-v") == 0) {
+            verbose = 1;
         } else if (strcmp(a, "--no-bootstrap-rule") == 0) {
             no_bootstrap = 1;
         } else if (strcmp(a, "--list") == 0) {
@@ -134,7 +196,11 @@ int lc_main(int argc, char **argv)
     }
 
     const lc_stack_decl_t *const *decls;
-    size_t ndecls = lc_declared_stacks(&decls);
+    size_t ndecls = sorted_stacks(&decls);
+    if (ndecls == (size_t)-1) {
+        fputs("lambdac: out of memory\n", stderr);
+        return 70;
+    }
     if (list) {
         for (size_t i = 0; i < ndecls; i++)
             if (decls[i])
@@ -144,6 +210,25 @@ int lc_main(int argc, char **argv)
     if (ndecls == 0) {
         fprintf(stderr, "%s: this program declares no stack (LC_STACK)\n", argv0);
         return 2;
+    }
+    /* Two stacks with one name: aws-cdk-lib throws while building the app, whichever
+     * stack is wanted; without this check --stack NAME picked one of them silently
+     * (t/70-bad-input.sh).  With --output every stack is added and lc_app_add_stack
+     * reports it among all the other errors. */
+    int dups = 0;
+    for (size_t i = 0; (only || !outdir) && i < ndecls; i++)
+        for (size_t j = 0; decls[i] && j < i; j++)
+            if (decls[j] && strcmp(decls[j]->h.id, decls[i]->h.id) == 0) {
+                fprintf(stderr, "%s:%d: error: %s: There is already a Construct with name "
+                                "'%s' in App [DuplicateConstructId]\n",
+                        decls[i]->h.loc.file, decls[i]->h.loc.line, decls[i]->h.id,
+                        decls[i]->h.id);
+                dups++;
+                break;
+            }
+    if (dups) {
+        fprintf(stderr, "%s: %d error%s\n", argv0, dups, dups == 1 ? "" : "s");
+        return 1;
     }
     const lc_stack_decl_t *chosen = NULL;
     if (only) {
@@ -165,10 +250,20 @@ int lc_main(int argc, char **argv)
     app.argv0 = argv0;
     app.profile = profile;
     app.outdir = outdir;
-    app.path_metadata = path_md != 0;
+    /* metadata: off when printing a template, on in an assembly (as `cdk synth`) */
+    app.path_metadata = path_md < 0 ? outdir != NULL : path_md != 0;
+    app.asset_metadata = asset_md < 0 ? outdir != NULL : asset_md != 0;
     app.bootstrap_rule = !no_bootstrap;
     if (new_flags)
         lc_app_set_new_project_flags(&app);
+    if (package && !outdir) {
+        fprintf(stderr, "%s: --package needs --output DIR\n", argv0);
+        lc_app_fini(&app);
+        return 2;
+    }
+    lc_assembly_options_t aopt = { .package = package != 0, .progress = progress,
+                                   .new_project_flags = new_flags != 0 };
+    lc_assembly_setup(&app, &aopt);
 
     for (size_t i = 0; i < ndecls; i++)
         if (decls[i] && (!chosen || decls[i] == chosen))
@@ -215,32 +310,18 @@ int lc_main(int argc, char **argv)
         fprintf(stderr, "%s: %d error%s\n", argv0, app.nerrors, app.nerrors == 1 ? "" : "s");
         rc = 1;
     }
-    if (rc == 0) {
+    if (rc == 0 && outdir) {
+        if (lc_assembly_write(&app, out) != 0)
+            rc = 1;
+        else if (verbose)
+            lc_assembly_report(&app, stderr);
+    } else if (rc == 0) {
         k = 0;
         for (lc_stack_t *st = app.stacks; st; st = st->next, k++) {
-            if (outdir) {
-                if (mkdir(outdir, 0777) != 0 && errno != EEXIST) {
-                    fprintf(stderr, "%s: cannot create %s: %s\n", argv0, outdir,
-                            strerror(errno));
-                    rc = 1;
-                    break;
-                }
-                size_t plen = strlen(outdir) + strlen(st->name) + 32;
-                char *path = malloc(plen);
-                if (!path) {
-                    rc = 70;
-                    break;
-                }
-                snprintf(path, plen, "%s/%s.template.json", outdir, st->name);
-                if (lc_write_file_atomic(path, out[k].buf ? out[k].buf : "", out[k].len))
-                    rc = 1;
-                free(path);
-            } else {
-                if (fwrite(out[k].buf, 1, out[k].len, stdout) != out[k].len ||
-                    fputc('\n', stdout) == EOF || fflush(stdout) != 0) {
-                    fprintf(stderr, "%s: cannot write to standard output\n", argv0);
-                    rc = 1;
-                }
+            if (fwrite(out[k].buf, 1, out[k].len, stdout) != out[k].len ||
+                fputc('\n', stdout) == EOF || fflush(stdout) != 0) {
+                fprintf(stderr, "%s: cannot write to standard output\n", argv0);
+                rc = 1;
             }
         }
     }

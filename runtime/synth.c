@@ -25,6 +25,8 @@
 #include <lambdac/synth.h>
 #include <lambdac/writer.h>
 
+#include "utf8.h"
+
 /* ---- declarations -> nodes ----------------------------------------------------------- */
 
 /* Per-stack memo of expanded declarations.  Stacks hold few declarations, so a small
@@ -158,7 +160,7 @@ void lc_stack_on_prepare(lc_stack_t *st, int order, void (*fn)(lc_stack_t *, voi
 
 lc_node_t *lc_decl_new_node(lc_stack_t *st, lc_node_t *scope, const lc_decl_t *d)
 {
-    lc_node_t *n = lc_node_new(scope, d->id);
+    lc_node_t *n = lc_node_new_at(scope, d->id, d->loc);
     if (n) {
         n->decl = d;
         n->loc = d->loc;
@@ -531,6 +533,82 @@ static void check_resource_limit(lc_stack_t *st, lc_resource_t **v, size_t n)
     lc_sink_fini(&s);
 }
 
+/* Invalid UTF-8 makes the writer fail (LC_E_UTF8) without a hint of where: find it here,
+ * while the declaration that holds it is known, and report it like a validation error
+ * (file:line of the declaration, JSON path of the value).  Added with the reliability
+ * tests (t/70-bad-input.sh). */
+typedef struct utf8_walk {
+    lc_stack_t *st;
+    const lc_node_t *at;     /* the node errors are reported against */
+    lc_sink_t path;          /* JSON path of the value being looked at */
+} utf8_walk_t;
+
+/* Report s when it is not valid UTF-8 (what: "the value" or "a key"). */
+static void utf8_check_str(utf8_walk_t *w, const char *s, const char *what)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = strlen(s), i = 0;
+    while (i < n) {
+        size_t k = p[i] < 0x80 ? 1 : lc__utf8_seq(p + i, n - i);
+        if (!k) {
+            lc_error(w->st->app, w->at, "InvalidUtf8",
+                     "%s: %s is not valid UTF-8 (byte 0x%02x at offset %zu)",
+                     lc_sink_cstr(&w->path), what, p[i], i);
+            return;
+        }
+        i += k;
+    }
+}
+
+static void utf8_walk(utf8_walk_t *w, const lc_value_t *v, int depth)
+{
+    size_t mark = w->path.len;
+    if (!v || depth > LC_JSON_MAX_DEPTH)
+        return;
+    switch (v->kind) {
+    case LC_V_STR:
+        if (v->u.s)
+            utf8_check_str(w, v->u.s, "the value");
+        break;
+    case LC_V_REF:
+    case LC_V_GETATT:
+        if (v->u.ref.ns == LC_TARGET_NAME)
+            utf8_check_str(w, v->u.ref.target, "the reference");
+        if (v->kind == LC_V_GETATT && v->u.ref.attr)
+            utf8_check_str(w, v->u.ref.attr, "the attribute name");
+        break;
+    case LC_V_ARR:
+        for (uint32_t i = 0; i < v->u.arr.n; i++) {
+            lc_sink_printf(&w->path, "[%u]", (unsigned)i);
+            utf8_walk(w, v->u.arr.items[i], depth + 1);
+            w->path.len = mark;
+        }
+        break;
+    case LC_V_OBJ:
+        for (uint32_t i = 0; i < v->u.obj.n; i++) {
+            if (!v->u.obj.m[i].val)
+                continue;       /* undefined: not written */
+            utf8_check_str(w, v->u.obj.m[i].key, "a key");
+            lc_sink_printf(&w->path, ".%s", v->u.obj.m[i].key);
+            utf8_walk(w, v->u.obj.m[i].val, depth + 1);
+            w->path.len = mark;
+        }
+        break;
+    default:
+        break;
+    }
+}
+
+/* Report every invalid string of v, a value of node `at` at JSON path `prefix`. */
+static void check_utf8(lc_stack_t *st, const lc_node_t *at, const char *prefix,
+                       const lc_value_t *v)
+{
+    utf8_walk_t w = { st, at, { 0 } };
+    lc_sink_puts(&w.path, prefix);
+    utf8_walk(&w, v, 0);
+    lc_sink_fini(&w.path);
+}
+
 lc_value_t *lc_stack_render(lc_stack_t *st)
 {
     lc_app_t *app = st->app;
@@ -618,7 +696,11 @@ lc_value_t *lc_stack_render(lc_stack_t *st)
             lc_obj_set(a, e, "Metadata", md);
         if (r->condition)
             lc_obj_set(a, e, "Condition", lc_v_str(a, r->condition));
-        lc_obj_set(a, resources, r->override_id ? r->override_id : r->logical_id, e);
+        /* lc_obj_add: ids are unique here (duplicates were reported above), and with
+         * thousands of resources lc_obj_set's search made rendering quadratic */
+        const char *rid = r->override_id ? r->override_id : r->logical_id;
+        lc_obj_add(a, resources, rid, e);
+        check_utf8(st, r->node, lc_sprintf(a, "Resources.%s", rid), e);
     }
 
     if (app->bootstrap_rule)
@@ -641,8 +723,11 @@ lc_value_t *lc_stack_render(lc_stack_t *st)
             val = st->outputs;
         else if (strcmp(s, "Rules") == 0)
             val = st->rules;
-        if (val && val->u.obj.n)
+        if (val && val->u.obj.n) {
             lc_obj_set(a, t, s, val);
+            if (val != resources)
+                check_utf8(st, st->root, s, val);
+        }
     }
     return t;
 }
@@ -680,6 +765,11 @@ void lc_app_set_new_project_flags(lc_app_t *app)
     app->flags.recognize_version_props = true;
     app->flags.recognize_layer_version = true;
     app->flags.use_cdk_managed_log_group = true;
+    app->flags.enable_partition_literals = true;
+    app->flags.minimize_policies = true;
+    app->flags.signer_profile_name_to_cfn = true;
+    static const char *const partitions[] = { "aws", "aws-cn", NULL };
+    app->flags.target_partitions = partitions;
 }
 
 void lc_app_fini(lc_app_t *app)

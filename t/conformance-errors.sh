@@ -18,6 +18,8 @@
 #     (compilers differ on the __LINE__ of a macro call spanning lines: gcc gives its
 #     first line, clang its last);
 #   - print no other `error:` line.
+# A CDK message with newlines is expected with each newline written as the two characters
+# `\n` (lambdac keeps every diagnostic on one line).
 # <ErrorCode> must equal the `name` of the case in the JSON (CDK's error code), except
 # where CDK throws a plain Error (name "Error"): then lambdac's own code is written.
 # The expectation `none <case name>` marks a configuration aws-cdk-lib accepts (its case

@@ -104,9 +104,20 @@ compare() {
         echo "not ok $n - $label: cannot read the golden $golden_dir/$s.template.json"
         return 1
     }
+    # except/<s>.jq: the one part of a scenario lambdac writes differently on purpose
+    # (e.g. its own custom-resource handler code), masked on both sides and named in the
+    # TAP line by the file's first "# except:" comment.
+    except=""
+    if [ -f "$dir/except/$s.jq" ]; then
+        except=$(sed -n 's/^# except: *//p' "$dir/except/$s.jq" | head -n 1)
+        for f in cdk ours; do
+            "$JQ" -S -f "$dir/except/$s.jq" "$tmp/$f.json" > "$tmp/$f.x.json" \
+                && mv "$tmp/$f.x.json" "$tmp/$f.json"
+        done
+    fi
     if diff -u --label "aws-cdk-lib $golden_dir/$s.template.json" --label "lambdac $s.c" \
             "$tmp/cdk.json" "$tmp/ours.json" > "$tmp/diff.txt"; then
-        echo "ok $n - $label"
+        echo "ok $n - $label${except:+ (except: $except)}"
         return 0
     fi
     echo "not ok $n - $label: template differs from aws-cdk-lib"

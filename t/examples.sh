@@ -3,7 +3,7 @@
 # bytes under different locales, time zones, umasks and working directories.
 set -u
 : "${top_srcdir:?}" "${top_builddir:?}" "${JQ:=jq}"
-examples="hello l1-function handler-code execution-role function-config advanced-logging dlq tracing runtime-updates vpc-efs-ipv6"
+examples="hello l1-function handler-code execution-role function-config advanced-logging dlq tracing runtime-updates vpc-efs-ipv6 assets docker-image"
 n=0
 for e in $examples; do n=$((n + 3)); done
 echo "1..$n"

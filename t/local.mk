@@ -3,3 +3,7 @@ include $(srcdir)/t/core.mk
 include $(srcdir)/t/gen.mk
 include $(srcdir)/t/dsl.mk
 include $(srcdir)/t/conformance.mk
+include $(srcdir)/t/access.mk
+include $(srcdir)/t/check.mk
+include $(srcdir)/t/assembly.mk
+include $(srcdir)/t/integrations.mk

@@ -13,6 +13,9 @@
  * comments, line continuations anywhere between tokens, and whole preprocessor lines
  * (a `#` first on its line up to the end of the logical line, comments inside included).
  *
+ * The buffer ends with a NUL sentinel (a NUL before the end is a stray byte, not the
+ * end), so the DFA needs no bounds checks.
+ *
  * It never stops at bad input: an unterminated comment or literal gives an LC_TK_ERROR
  * token and lexing goes on after it, and a byte that starts no token is a punctuator of
  * its own.  Comments are handed to a callback (suppression comments live there).
@@ -31,20 +34,18 @@
     re2c:define:YYCTYPE = "unsigned char";
     re2c:define:YYCURSOR = "lx->cur";
     re2c:define:YYMARKER = "lx->mar";
-    re2c:define:YYLIMIT = "lx->lim";
     re2c:yyfill:enable = 0;
-    re2c:eof = 0;
 
     H      = [0-9a-fA-F];
     UCN    = "\\u" H{4} | "\\U" H{8};
     IDSTART = [a-zA-Z_$\x80-\xff] | UCN;
     IDCONT  = [a-zA-Z_$0-9\x80-\xff] | UCN;
     PPNUM  = "."? [0-9] ([0-9a-zA-Z_.] | [eEpP] [+-] | "'" [0-9a-zA-Z_])*;
-    ESC    = "\\" [^];
+    ESC    = "\\" [^\x00];
     PREFIX = "u8" | "u" | "U" | "L";
-    DQ     = [^"\\\n] | ESC;
-    SQ     = [^'\\\n] | ESC;
-    RAWDELIM = [^ ()\\\t\v\f\r\n"]{0,16};
+    DQ     = [^"\\\n\x00] | ESC;
+    SQ     = [^'\\\n\x00] | ESC;
+    RAWDELIM = [^ ()\\\t\v\f\r\n"\x00]{0,16};
 */
 
 void lc_lex_init(lc_lexer_t *lx, const char *buf, size_t len, uint32_t first_line)
@@ -232,12 +233,17 @@ int lc_lex_next(lc_lexer_t *lx, lc_tok_t *t)
         t->punct = 0;
         t->msg = NULL;
     /*!re2c
-        $ {
-            t->kind = LC_TK_EOF;
-            t->p = (const char *)lx->lim;
-            t->len = 0;
-            t->loc = at;
-            return LC_TK_EOF;
+        "\x00" {
+            if (lx->cur > lx->lim) {
+                /* the sentinel: the end (and it stays the end) */
+                lx->cur = lx->lim;
+                t->kind = LC_TK_EOF;
+                t->p = (const char *)lx->lim;
+                t->len = 0;
+                t->loc = at;
+                return LC_TK_EOF;
+            }
+            return punct(lx, t, 0, start, at);   /* a NUL byte inside the file */
         }
 
         [ \t\v\f\r]+ { continue; }
@@ -315,7 +321,7 @@ int lc_lex_next(lc_lexer_t *lx, lc_tok_t *t)
         "::"  { return punct(lx, t, LC_P_SCOPE, start, at); }
         "<<=" | ">>=" | [-+*/%&^|] "=" { return punct(lx, t, LC_P_ASSIGNOP, start, at); }
 
-        [^] { return punct(lx, t, start[0], start, at); }
+        [^\x00] { return punct(lx, t, start[0], start, at); }
     */
     }
 }

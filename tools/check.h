@@ -96,28 +96,34 @@ typedef enum lc_cv_kind {
 typedef struct lc_cv lc_cv_t;
 
 typedef struct lc_cv_item {
-    const char *desig;     /* "timeout", "code.text", "[2]"; NULL for a positional item */
+    const char *desig;     /* "timeout", "code.text", "[2]"; NULL for a positional item;
+                            * interned: equal designators are one pointer */
+    uint32_t dlen;         /* strlen(desig) */
     lc_ck_loc_t loc;       /* of the designator (or of the value when positional) */
     lc_cv_t *val;
 } lc_cv_item_t;
 
 struct lc_cv {
-    lc_cv_kind_t kind;
     lc_ck_loc_t loc;
-    const char *s;         /* STR: bytes; IDENT/ADDR/CALL: name; UNKNOWN: the reason */
-    size_t len;            /* STR: length in bytes */
-    int64_t i;
-    double n;
-    const char *type;      /* INIT: the compound literal's type ("lc_kv_t[]"), or NULL */
-    const char *via;       /* INIT expanded from a helper macro: the macro's name;
-                            * UNKNOWN from a member access (X.h): the base identifier */
-    lc_cv_item_t *items;
-    size_t nitems;
+    uint8_t kind;          /* lc_cv_kind_t */
     bool opaque;           /* INIT: holds items the checker could not place, so a
                             * member it lacks may still be set */
     bool reported;         /* UNKNOWN: a "not statically known" note was given */
     bool splice;           /* INIT from a splicing macro (LC_STATEMENTS): its items
                             * belong to the enclosing initializer */
+    uint32_t nitems;
+    const char *s;         /* STR: bytes; IDENT/ADDR/CALL: name; UNKNOWN: the reason */
+    union {                /* one per kind: values are many, keep them small */
+        size_t len;        /* STR: length in bytes */
+        int64_t i;         /* INT */
+        double n;          /* NUM */
+    };
+    union {
+        const char *type;  /* INIT from a compound literal: its type ("lc_kv_t[]") */
+        const char *via;   /* INIT expanded from a helper macro: the macro's name;
+                            * UNKNOWN from a member access (X.h): the base identifier */
+    };
+    lc_cv_item_t *items;   /* INIT: members; CALL: arguments */
 };
 
 /* ---- declarations ------------------------------------------------------------------ */
@@ -140,7 +146,9 @@ typedef enum lc_ck_kind {
     LC_CK_VERSION,
     LC_CK_ALIAS,
     LC_CK_LAYER,
-    LC_CK_OTHER,           /* a known macro of a construct no rule looks into */
+    LC_CK_URL,             /* LC_FUNCTION_URL, LC_ADD_FUNCTION_URL */
+    LC_CK_OTHER,           /* a known declaration macro of a construct no rule looks into
+                            * (event sources, URLs, permissions, imports...) */
     LC_CK__COUNT
 } lc_ck_kind_t;
 
@@ -153,11 +161,14 @@ typedef enum lc_ck_kind {
  *   name       the next argument is member `name`
  *   &name      the next argument names a declaration: member `name` = &argument
  *   name*K     the next argument times K (units: LC_MINUTES is "ms*60000")
- *   name=V     member `name` is V (an identifier or an integer), no argument taken
+ *   name=V     member `name` is V (an identifier, an integer or a "string"), no argument
+ *              taken
  *   name[]     the remaining arguments, as a list
  *   name=#     the number of items the `[]` word collected
  *   ...        the remaining arguments are designated members
- * A NULL tmpl keeps the call as an LC_CV_CALL (values that check-schema.c reads).
+ * A tmpl that is a string literal ("\"s3:ObjectCreated:*\"") makes the object-like macro
+ * that string.  A NULL tmpl keeps the call as an LC_CV_CALL (values that check-schema.c
+ * reads).
  */
 enum {
     LC_MF_DECL   = 1u << 0,   /* declares a construct */
@@ -182,15 +193,18 @@ const lc_ck_macro_t *lc_ck_macro_rows(size_t *n);
 const char *lc_ck_kind_name(lc_ck_kind_t k);
 
 /* A reference from a declaration to another one. */
+typedef struct lc_ck_decl lc_ck_decl_t;
 typedef struct lc_ck_ref {
     const char *name;
     const char *field;     /* top-level member it sits in ("role", "members"), or NULL */
     lc_ck_loc_t loc;
+    lc_ck_decl_t *target;  /* the first declaration of that name, once resolved */
+    bool resolved;
 } lc_ck_ref_t;
 
 typedef struct lc_ck_file lc_ck_file_t;
 
-typedef struct lc_ck_decl {
+struct lc_ck_decl {
     const lc_ck_macro_t *macro;    /* NULL for an unknown macro */
     const char *macro_name;
     lc_ck_kind_t kind;
@@ -205,9 +219,12 @@ typedef struct lc_ck_decl {
     const uint32_t *cond;          /* enclosing #if groups: (group id, branch) pairs */
     size_t ncond;
     bool reachable;
-    struct lc_ck_decl *next_same_name;   /* hash chain */
+    uint32_t visit;                /* walk marks (check-rules.c) */
+    struct lc_ck_decl *next_same_name;   /* hash chain (names of one bucket) */
+    struct lc_ck_decl *same_name;  /* the next declaration with this very name (#if
+                                    * branches, or a redefinition) */
     lc_ck_file_t *file;
-} lc_ck_decl_t;
+};
 
 /* A suppression comment: lambdac-check: ignore[rule, rule] reason */
 typedef struct lc_ck_suppr {
@@ -238,9 +255,10 @@ struct lc_ck_file {
 /* ---- rules and diagnostics --------------------------------------------------------- */
 typedef enum lc_ck_sev { LC_SEV_NOTE = 0, LC_SEV_WARNING, LC_SEV_ERROR, LC_SEV_OFF } lc_ck_sev_t;
 
-/* LC_CK_RULES(X): X(ENUM, "id", severity, "runtime code or NULL", "one-line doc").
- * The runtime code is the [Code] the synthesizer prints for the same condition
- * (t/check-agree.sh compares them). */
+/* LC_CK_RULES(X): X(ENUM, "id", severity, "code or NULL", "one-line doc").
+ * The code is aws-cdk-lib's error code for the condition (t/conformance/errors*.json),
+ * which the synthesizer prints as [Code] (t/check-agree.sh compares them); where CDK
+ * throws a plain Error, the synthesizer's own code. */
 #define LC_CK_RULES(X) \
     X(SYNTAX, "check/syntax", ERROR, NULL, "the source cannot be read as C (an unterminated comment, string or macro call)") \
     X(NOT_STATIC, "check/not-static", NOTE, NULL, "a value a rule needs is not statically known (a user macro, a call, a computed value): the rule was skipped") \
@@ -280,11 +298,11 @@ typedef enum lc_ck_sev { LC_SEV_NOTE = 0, LC_SEV_WARNING, LC_SEV_ERROR, LC_SEV_O
     X(CDK_DLQ_ENABLED_FALSE, "cdk/DeadLetterQueueEnabledFalse", ERROR, "DeadLetterQueueEnabledFalse", "a dead_letter_queue with dead_letter_queue_enabled = LC_FALSE") \
     X(CDK_DLQ_AND_TOPIC, "cdk/DeadLetterQueueDeadLetter", ERROR, "DeadLetterQueueDeadLetter", "a dead_letter_topic together with a dead-letter queue setting") \
     X(CDK_ARCH_CONFLICT, "cdk/ConflictingArchitectureOptions", ERROR, "ConflictingArchitectureOptions", "both architecture and architectures") \
-    X(CDK_ONE_ARCH, "cdk/OnlyOneArchitecture", ERROR, "OnlyOneArchitecture", "more than one item in architectures") \
+    X(CDK_ONE_ARCH, "cdk/MultipleArchitecturesSpecified", ERROR, "MultipleArchitecturesSpecified", "more than one item in architectures") \
     X(CDK_IPV6_NEEDS_VPC, "cdk/Ipv6DualStackRequiresVpc", ERROR, "Ipv6DualStackRequiresVpc", "ipv6_allowed_for_dual_stack without a vpc") \
     X(CDK_OUTBOUND_NEEDS_VPC, "cdk/AllowAllOutboundRequiresVpc", ERROR, "AllowAllOutboundRequiresVpc", "allow_all_outbound without a vpc") \
     X(CDK_OUTBOUND6_NEEDS_VPC, "cdk/AllowAllIpv6OutboundRequiresVpc", ERROR, "AllowAllIpv6OutboundRequiresVpc", "allow_all_ipv6_outbound without a vpc") \
-    X(CDK_SG_NEEDS_VPC, "cdk/SecurityGroupRequiresVpc", ERROR, "SecurityGroupRequiresVpc", "security_groups without a vpc") \
+    X(CDK_SG_NEEDS_VPC, "cdk/SecurityGroupsRequireVpc", ERROR, "SecurityGroupsRequireVpc", "security_groups without a vpc") \
     X(CDK_SUBNETS_NEED_VPC, "cdk/VpcSubnetsRequiresVpc", ERROR, "VpcSubnetsRequiresVpc", "vpc_subnets without a vpc") \
     X(CDK_FS_NEEDS_VPC, "cdk/FilesystemRequiresVpc", ERROR, "FilesystemRequiresVpc", "a filesystem without a vpc") \
     X(CDK_SG_AND_OUTBOUND, "cdk/ConfigureAllowAllOutboundOnSecurityGroups", ERROR, "ConfigureAllowAllOutboundOnSecurityGroups", "allow_all_outbound together with security_groups") \
@@ -297,7 +315,9 @@ typedef enum lc_ck_sev { LC_SEV_NOTE = 0, LC_SEV_WARNING, LC_SEV_ERROR, LC_SEV_O
     X(CDK_LAYER_RUNTIMES_MAX, "cdk/TooManyCompatibleRuntimes", ERROR, "TooManyCompatibleRuntimes", "a layer with more than 15 compatible runtimes") \
     X(CDK_LAYER_CODE_REQUIRED, "cdk/LayerCodeRequired", ERROR, "LayerCodeRequired", "a layer without code") \
     X(CDK_LAYER_INLINE, "cdk/InlineCodeNotSupportedForLayers", ERROR, "InlineCodeNotSupportedForLayers", "a layer with inline code") \
-    X(CDK_LAYER_ORG_ACCOUNT, "cdk/OrganizationIdWithoutAnyAccount", ERROR, "OrganizationIdWithoutAnyAccount", "a layer permission with an organization id and an account other than '*'") \
+    X(CDK_LAYER_ORG_ACCOUNT, "cdk/OrganizationidOnlySpecifiedAwsaccountid", ERROR, "OrganizationidOnlySpecifiedAwsaccountid", "a layer permission with an organization id and an account other than '*'") \
+    X(CDK_URL_VERSION, "cdk/FunctionUrlCannotVersion", ERROR, "FunctionUrlCannotVersion", "a function URL on a Version (URLs are for functions and aliases)") \
+    X(CDK_URL_MAX_AGE, "cdk/FunctionUrlMaxAgeLess", ERROR, "FunctionUrlMaxAgeLess", "a function URL whose CORS max age is over 86400 seconds") \
     X(CDK_RETRY_RANGE, "cdk/RetryAttemptsOutOfRange", ERROR, "RetryAttemptsOutOfRange", "retry_attempts outside 0..2") \
     X(CDK_EVENT_AGE_RANGE, "cdk/MaxEventAgeOutOfRange", ERROR, "MaxEventAgeOutOfRange", "max_event_age outside 60..21600 seconds") \
     X(MODEL_DUPLICATE_ID, "model/duplicate-id", ERROR, "DuplicateConstructId", "two constructs with the same id in one stack (or two stacks with one name)") \

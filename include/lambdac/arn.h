@@ -37,6 +37,7 @@
 #define LAMBDAC_ARN_H
 
 #include <stddef.h>
+#include <stdint.h>     /* SIZE_MAX, for lc_arn_parse's length */
 
 #ifdef __cplusplus
 extern "C" {

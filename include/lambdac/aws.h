@@ -22,18 +22,57 @@ typedef enum lc_principal_kind {
     LC_PRINCIPAL_ACCOUNT,        /* new iam.AccountPrincipal("123456789012") */
     LC_PRINCIPAL_ARN,            /* new iam.ArnPrincipal(arn) */
     LC_PRINCIPAL_ORGANIZATION,   /* new iam.OrganizationPrincipal("o-...") */
-    LC_PRINCIPAL_ANY             /* new iam.AnyPrincipal() */
+    LC_PRINCIPAL_ANY,            /* new iam.AnyPrincipal() */
+    LC_PRINCIPAL_ACCOUNT_ROOT,   /* new iam.AccountRootPrincipal(): the stack's account */
+    LC_PRINCIPAL_STAR,           /* new iam.StarPrincipal() ("Principal": "*") */
+    LC_PRINCIPAL_ROLE,           /* an iam.Role declaration used as a grantee */
+    LC_PRINCIPAL_COMPOSITE       /* new iam.CompositePrincipal(p1, p2, ...) */
 } lc_principal_kind_t;
 
+/* A principal (iam.IPrincipal), as a value.  The macros take the principal's argument
+ * first and then optional designators that decorate it:
+ *     LC_SERVICE_PRINCIPAL("events.amazonaws.com")
+ *     LC_SERVICE_PRINCIPAL("s3.amazonaws.com",          // principal.withConditions({...})
+ *         .conditions = LC_CONDITIONS(LC_COND("ArnLike", "aws:SourceArn", "arn:aws:s3:::b")))
+ *     LC_ACCOUNT_PRINCIPAL("123456789012", .in_organization = "o-xxxxxxxxxx")
+ *     LC_ROLE_PRINCIPAL(InvokerRole)                    // a role of the program
+ *     LC_COMPOSITE_PRINCIPAL(&LC_ORGANIZATION_PRINCIPAL("o-zzzzzzzzzz"),
+ *                            &LC_SERVICE_PRINCIPAL("apigateway.amazonaws.com"))
+ * (a composite lists its members by address: C compilers accept a pointer to a file-scope
+ * compound literal in static data, not a copy of one inside another).
+ * Conditions are merged as aws-cdk-lib merges them: the principal's own (an
+ * organization's aws:PrincipalOrgID), then in_organization, then `conditions`; one
+ * operator given twice has its keys merged. */
 typedef struct lc_principal {
     lc_principal_kind_t kind;
-    const char *value;
+    const char *value;                    /* service, account id, ARN or organization id */
+    const lc_value_t *conditions;         /* withConditions: {"Operator": {"key": value}} */
+    const char *in_organization;          /* inOrganization("o-...") */
+    const struct lc_role *role;           /* LC_PRINCIPAL_ROLE */
+    const struct lc_principal *const *members;   /* LC_PRINCIPAL_COMPOSITE */
+    size_t nmembers;
 } lc_principal_t;
-#define LC_SERVICE_PRINCIPAL(s)      ((lc_principal_t){ LC_PRINCIPAL_SERVICE, (s) })
-#define LC_ACCOUNT_PRINCIPAL(a)      ((lc_principal_t){ LC_PRINCIPAL_ACCOUNT, (a) })
-#define LC_ARN_PRINCIPAL(a)          ((lc_principal_t){ LC_PRINCIPAL_ARN, (a) })
-#define LC_ORGANIZATION_PRINCIPAL(o) ((lc_principal_t){ LC_PRINCIPAL_ORGANIZATION, (o) })
-#define LC_ANY_PRINCIPAL             ((lc_principal_t){ LC_PRINCIPAL_ANY, NULL })
+#define LC_PRINCIPAL(...)              ((lc_principal_t){ __VA_ARGS__ })
+#define LC_SERVICE_PRINCIPAL(...)      ((lc_principal_t){ .kind = LC_PRINCIPAL_SERVICE, .value = __VA_ARGS__ })
+#define LC_ACCOUNT_PRINCIPAL(...)      ((lc_principal_t){ .kind = LC_PRINCIPAL_ACCOUNT, .value = __VA_ARGS__ })
+#define LC_ARN_PRINCIPAL(...)          ((lc_principal_t){ .kind = LC_PRINCIPAL_ARN, .value = __VA_ARGS__ })
+#define LC_ORGANIZATION_PRINCIPAL(...) ((lc_principal_t){ .kind = LC_PRINCIPAL_ORGANIZATION, .value = __VA_ARGS__ })
+#define LC_ANY_PRINCIPAL               ((lc_principal_t){ .kind = LC_PRINCIPAL_ANY })
+#define LC_ACCOUNT_ROOT_PRINCIPAL      ((lc_principal_t){ .kind = LC_PRINCIPAL_ACCOUNT_ROOT })
+#define LC_STAR_PRINCIPAL              ((lc_principal_t){ .kind = LC_PRINCIPAL_STAR })
+#define LC_ROLE_PRINCIPAL(role_decl) \
+    ((lc_principal_t){ .kind = LC_PRINCIPAL_ROLE, .role = &(role_decl) })
+#define LC_COMPOSITE_PRINCIPAL(...) \
+    ((lc_principal_t){ .kind = LC_PRINCIPAL_COMPOSITE, \
+        .members = (const lc_principal_t *const[]){ __VA_ARGS__ }, \
+        .nmembers = sizeof((const lc_principal_t *const[]){ __VA_ARGS__ }) / \
+                    sizeof(const lc_principal_t *) })
+/* Conditions: LC_CONDITIONS(LC_COND("StringEquals", "aws:SourceAccount", "111122223333"),
+ * ...) is {"StringEquals": {"aws:SourceAccount": "111122223333"}, ...}; LC_CONDV takes a
+ * value (a list, a token) instead of a string. */
+#define LC_CONDITIONS(...)             LC_VOBJ(__VA_ARGS__)
+#define LC_COND(op, key, str)          LC_M(op, LC_VOBJ(LC_M(key, LC_VSTR(str))))
+#define LC_CONDV(op, key, val)         LC_M(op, LC_VOBJ(LC_M(key, val)))
 
 /* A policy statement (iam.PolicyStatement).  Actions and resources are literal strings;
  * `resource_values` takes values (Ref / GetAtt / Fn::Join) when resources are tokens. */
@@ -199,12 +238,25 @@ struct lc_key {
     static const lc_key_t name = { .h = LC__DECL_HDR(LC_DECL_KEY, #name, lc_import_expand), \
                                    .key_arn = (arn) }
 
-/* efs.AccessPoint.fromAccessPointAttributes(scope, id, {accessPointId, fileSystem:
- * efs.FileSystem.fromFileSystemAttributes(..., {fileSystemId, securityGroup})}) */
+/* efs.FileSystem.fromFileSystemAttributes(scope, id, {fileSystemId, securityGroup}) */
+typedef struct lc_file_system_attributes {
+    const char *file_system_id;
+    const lc_security_group_t *security_group;
+} lc_file_system_attributes_t;
+typedef struct lc_file_system {
+    lc_decl_t h;
+    lc_file_system_attributes_t p;
+} lc_file_system_t;
+#define LC_FILE_SYSTEM_FROM_ATTRIBUTES(name, ...) \
+    static const lc_file_system_t name = { \
+        .h = LC__DECL_HDR(LC_DECL_ACCESS_POINT, #name, lc_import_expand), .p = { __VA_ARGS__ } }
+
+/* efs.AccessPoint.fromAccessPointAttributes(scope, id, {accessPointId, fileSystem}).  A
+ * function mounting it is allowed NFS (2049) into the file system's security group, with
+ * an ingress rule created under that group, as CDK's connections do. */
 typedef struct lc_access_point_attributes {
     const char *access_point_id;
-    const char *file_system_id;
-    const char *file_system_security_group_id;
+    const lc_file_system_t *file_system;
 } lc_access_point_attributes_t;
 struct lc_access_point {
     lc_decl_t h;

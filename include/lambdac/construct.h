@@ -70,6 +70,9 @@ struct lc_resource {
 /* A new child of `parent` with construct id `id` (copied).  Fails (returns NULL and
  * reports an error naming both paths) when the id is already taken under parent. */
 lc_node_t *lc_node_new(lc_node_t *parent, const char *id);
+/* lc_node_new for a declaration at `loc`: a duplicate id is reported there (where the
+ * user wrote the second construct), not at the parent's declaration. */
+lc_node_t *lc_node_new_at(lc_node_t *parent, const char *id, lc_srcloc_t loc);
 /* The child with this id, or NULL. */
 lc_node_t *lc_node_child(const lc_node_t *parent, const char *id);
 /* "a/b/c": the path below the stack (the stack id not included), arena-allocated. */
@@ -104,6 +107,12 @@ typedef struct lc_flags {
     bool recognize_version_props;       /* @aws-cdk/aws-lambda:recognizeVersionProps */
     bool recognize_layer_version;       /* @aws-cdk/aws-lambda:recognizeLayerVersion */
     bool use_cdk_managed_log_group;     /* @aws-cdk/aws-lambda:useCdkManagedLogGroup */
+    bool enable_partition_literals;     /* @aws-cdk/core:enablePartitionLiterals */
+    bool minimize_policies;             /* @aws-cdk/aws-iam:minimizePolicies */
+    bool signer_profile_name_to_cfn;    /* @aws-cdk/aws-signer:signingProfileNamePassedToCfn */
+    /* @aws-cdk/core:target-partitions: NULL-terminated partition names the deploy-time
+     * region lookups (Mappings of layer ARNs) are limited to; NULL = every partition */
+    const char *const *target_partitions;
 } lc_flags_t;
 
 struct lc_app {
@@ -117,6 +126,7 @@ struct lc_app {
     lc_stack_t *stacks, *last_stack;
     int nerrors, nwarnings;
     const char *argv0;
+    struct lc_assembly_state *assembly; /* assets and assembly options (assembly.h) */
 };
 
 /* Report a validation error / warning against a node (prints

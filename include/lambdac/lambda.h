@@ -33,7 +33,13 @@
 extern "C" {
 #endif
 
-/* ---- compile-time checks --------------------------------------------------------------
+/* Value macros below (units, optional ints, code, version references, ...) expand to
+ * brace initializers, not compound literals: they are used to initialize members of
+ * static declarations, where gcc accepts braces at any depth but not a compound literal
+ * nested inside another.  In an expression, wrap one in a compound literal yourself:
+ * (lc_duration_t)LC_SECONDS(5).
+ *
+ * ---- compile-time checks --------------------------------------------------------------
  * LC__CHECK(cond, msg, value) is `value` when `cond` holds and a compile error quoting
  * `msg` otherwise (cond must be an integer constant expression). */
 #define LC__CHECK(cond, msg, value) \
@@ -46,18 +52,18 @@ typedef struct lc_duration {
     int unit;         /* LC_UNIT_* it was written in, for messages */
 } lc_duration_t;
 enum { LC_UNIT_MILLIS = 1, LC_UNIT_SECONDS, LC_UNIT_MINUTES, LC_UNIT_HOURS, LC_UNIT_DAYS };
-#define LC_MILLIS(n)  ((lc_duration_t){ .ms = LC__CHECK((n) >= 0, "duration must not be negative", (int64_t)(n)), .set = 1, .unit = LC_UNIT_MILLIS })
-#define LC_SECONDS(n) ((lc_duration_t){ .ms = LC__CHECK((n) >= 0, "duration must not be negative", (int64_t)(n) * 1000), .set = 1, .unit = LC_UNIT_SECONDS })
-#define LC_MINUTES(n) ((lc_duration_t){ .ms = LC__CHECK((n) >= 0, "duration must not be negative", (int64_t)(n) * 60000), .set = 1, .unit = LC_UNIT_MINUTES })
-#define LC_HOURS(n)   ((lc_duration_t){ .ms = LC__CHECK((n) >= 0, "duration must not be negative", (int64_t)(n) * 3600000), .set = 1, .unit = LC_UNIT_HOURS })
-#define LC_DAYS(n)    ((lc_duration_t){ .ms = LC__CHECK((n) >= 0, "duration must not be negative", (int64_t)(n) * 86400000), .set = 1, .unit = LC_UNIT_DAYS })
+#define LC_MILLIS(n)  { .ms = LC__CHECK((n) >= 0, "duration must not be negative", (int64_t)(n)), .set = 1, .unit = LC_UNIT_MILLIS }
+#define LC_SECONDS(n) { .ms = LC__CHECK((n) >= 0, "duration must not be negative", (int64_t)(n) * 1000), .set = 1, .unit = LC_UNIT_SECONDS }
+#define LC_MINUTES(n) { .ms = LC__CHECK((n) >= 0, "duration must not be negative", (int64_t)(n) * 60000), .set = 1, .unit = LC_UNIT_MINUTES }
+#define LC_HOURS(n)   { .ms = LC__CHECK((n) >= 0, "duration must not be negative", (int64_t)(n) * 3600000), .set = 1, .unit = LC_UNIT_HOURS }
+#define LC_DAYS(n)    { .ms = LC__CHECK((n) >= 0, "duration must not be negative", (int64_t)(n) * 86400000), .set = 1, .unit = LC_UNIT_DAYS }
 
 typedef struct lc_size {
     int64_t mib;
     int set;
 } lc_size_t;
-#define LC_MIB(n) ((lc_size_t){ .mib = LC__CHECK((n) >= 0, "size must not be negative", (int64_t)(n)), .set = 1 })
-#define LC_GIB(n) ((lc_size_t){ .mib = LC__CHECK((n) >= 0, "size must not be negative", (int64_t)(n) * 1024), .set = 1 })
+#define LC_MIB(n) { .mib = LC__CHECK((n) >= 0, "size must not be negative", (int64_t)(n)), .set = 1 }
+#define LC_GIB(n) { .mib = LC__CHECK((n) >= 0, "size must not be negative", (int64_t)(n) * 1024), .set = 1 }
 /* Ephemeral storage with CDK's range checked at compile time. */
 #define LC_EPHEMERAL_MIB(n) \
     LC_MIB(LC__CHECK((n) >= 512 && (n) <= 10240, \
@@ -68,7 +74,7 @@ typedef struct lc_opt_int {
     int64_t v;
     int set;
 } lc_opt_int_t;
-#define LC_SOME(n) ((lc_opt_int_t){ .v = (n), .set = 1 })
+#define LC_SOME(n) { .v = (n), .set = 1 }
 
 typedef enum lc_opt_bool { LC_UNSET = 0, LC_FALSE = 1, LC_TRUE = 2 } lc_opt_bool_t;
 
@@ -113,9 +119,9 @@ typedef struct lc_runtime_management {
     const char *arn;      /* runtime version ARN for MANUAL */
 } lc_runtime_management_t;
 enum { LC_RUNTIME_MGMT__UNSET = 0, LC_RUNTIME_MGMT_AUTO_, LC_RUNTIME_MGMT_FUNCTION_UPDATE_, LC_RUNTIME_MGMT_MANUAL_ };
-#define LC_RUNTIME_MANAGEMENT_AUTO            ((lc_runtime_management_t){ LC_RUNTIME_MGMT_AUTO_, NULL })
-#define LC_RUNTIME_MANAGEMENT_FUNCTION_UPDATE ((lc_runtime_management_t){ LC_RUNTIME_MGMT_FUNCTION_UPDATE_, NULL })
-#define LC_RUNTIME_MANAGEMENT_MANUAL(arn)     ((lc_runtime_management_t){ LC_RUNTIME_MGMT_MANUAL_, (arn) })
+#define LC_RUNTIME_MANAGEMENT_AUTO            { LC_RUNTIME_MGMT_AUTO_, NULL }
+#define LC_RUNTIME_MANAGEMENT_FUNCTION_UPDATE { LC_RUNTIME_MGMT_FUNCTION_UPDATE_, NULL }
+#define LC_RUNTIME_MANAGEMENT_MANUAL(arn)     { LC_RUNTIME_MGMT_MANUAL_, (arn) }
 
 typedef enum lc_removal_policy {
     LC_REMOVAL__DEFAULT = 0, LC_REMOVAL_RETAIN, LC_REMOVAL_DESTROY, LC_REMOVAL_SNAPSHOT,
@@ -143,9 +149,9 @@ typedef struct lc_version_ref {
     int kind;                  /* LC_VERSION_REF_* */
 } lc_version_ref_t;
 enum { LC_VERSION_REF__NONE = 0, LC_VERSION_REF_CURRENT, LC_VERSION_REF_EXPLICIT, LC_VERSION_REF_LATEST };
-#define LC_CURRENT_VERSION(fn)   ((lc_version_ref_t){ &(fn).h, LC_VERSION_REF_CURRENT })
-#define LC_LATEST_VERSION(fn)    ((lc_version_ref_t){ &(fn).h, LC_VERSION_REF_LATEST })
-#define LC_VERSION_OF(version)   ((lc_version_ref_t){ &(version).h, LC_VERSION_REF_EXPLICIT })
+#define LC_CURRENT_VERSION(fn)   { &(fn).h, LC_VERSION_REF_CURRENT }
+#define LC_LATEST_VERSION(fn)    { &(fn).h, LC_VERSION_REF_LATEST }
+#define LC_VERSION_OF(version)   { &(version).h, LC_VERSION_REF_EXPLICIT }
 
 /* ---- companion constructs (declared in lambdac/aws.h) ------------------------------- */
 typedef struct lc_role lc_role_t;
@@ -164,7 +170,9 @@ enum {
     LC_CODE__NONE = 0,
     LC_CODE_INLINE,       /* Code.fromInline(text) */
     LC_CODE_ASSET,        /* Code.fromAsset(path) */
-    LC_CODE_BUCKET        /* Code.fromBucket(bucket, key, objectVersion) */
+    LC_CODE_BUCKET,       /* Code.fromBucket(bucket, key, objectVersion) */
+    LC_CODE_IMAGE_ASSET,  /* DockerImageCode.fromImageAsset(dir) (docker.h) */
+    LC_CODE_ECR_IMAGE     /* DockerImageCode.fromEcr(repository) (docker.h) */
 };
 typedef enum lc_ignore_mode { LC_IGNORE_GLOB = 0, LC_IGNORE_GIT, LC_IGNORE_DOCKER } lc_ignore_mode_t;
 typedef struct lc_code {
@@ -175,12 +183,14 @@ typedef struct lc_code {
     lc_str_list_t exclude;        /* LC_CODE_ASSET: exclude patterns */
     lc_ignore_mode_t ignore_mode;
     const char *asset_hash;       /* LC_CODE_ASSET: user-given hash (assetHashType CUSTOM) */
+    const struct lc_image_code *image;  /* LC_CODE_IMAGE_ASSET / _ECR_IMAGE (docker.h) */
+    const struct lc_bundling *bundling; /* LC_CODE_ASSET: bundling options (docker.h) */
 } lc_code_t;
-#define LC_CODE_FROM_INLINE(src)      ((lc_code_t){ .kind = LC_CODE_INLINE, .text = (src) })
+#define LC_CODE_FROM_INLINE(src)      { .kind = LC_CODE_INLINE, .text = (src) }
 /* A directory or file; relative paths are relative to the working directory. */
-#define LC_CODE_FROM_ASSET(path, ...) ((lc_code_t){ .kind = LC_CODE_ASSET, .text = (path), __VA_ARGS__ })
+#define LC_CODE_FROM_ASSET(path, ...) { .kind = LC_CODE_ASSET, .text = (path), __VA_ARGS__ }
 #define LC_CODE_FROM_BUCKET(bucket_decl, key, ...) \
-    ((lc_code_t){ .kind = LC_CODE_BUCKET, .bucket = &(bucket_decl), .text = (key), __VA_ARGS__ })
+    { .kind = LC_CODE_BUCKET, .bucket = &(bucket_decl), .text = (key), __VA_ARGS__ }
 
 /* .depends_on = LC_DEPENDS_ON(&Queue, &Table) */
 #define LC_DEPENDS_ON(...) \
@@ -200,7 +210,7 @@ typedef struct lc_filesystem {
     const lc_access_point_t *access_point;   /* FileSystem.fromEfsAccessPoint */
     const char *mount_path;                  /* "/mnt/..." */
 } lc_filesystem_t;
-#define LC_FILESYSTEM_EFS(ap, path) ((lc_filesystem_t){ &(ap), (path) })
+#define LC_FILESYSTEM_EFS(ap, path) { &(ap), (path) }
 
 /* ---- layers ------------------------------------------------------------------------ */
 typedef struct lc_runtime_list {

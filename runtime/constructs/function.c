@@ -179,7 +179,7 @@ static void validate(lc_stack_t *st, lc_node_t *n, const lc_function_props_t *p)
         lc_error(app, n, "ConflictingArchitectureOptions",
                  "Either architecture or architectures must be specified but not both.");
     if (p->narchitectures > 1)
-        lc_error(app, n, "OnlyOneArchitecture",
+        lc_error(app, n, "MultipleArchitecturesSpecified",
                  "Only one architecture must be specified.");
 
     /* VPC-only properties */
@@ -194,7 +194,7 @@ static void validate(lc_stack_t *st, lc_node_t *n, const lc_function_props_t *p)
             lc_error(app, n, "AllowAllIpv6OutboundRequiresVpc",
                      "Cannot configure 'allowAllIpv6Outbound' without configuring a VPC");
         if (p->nsecurity_groups)
-            lc_error(app, n, "SecurityGroupRequiresVpc",
+            lc_error(app, n, "SecurityGroupsRequireVpc",
                      "Cannot configure 'securityGroups' without configuring a VPC");
         if (p->vpc_subnets.subnet_type)
             lc_error(app, n, "VpcSubnetsRequiresVpc",
@@ -203,8 +203,8 @@ static void validate(lc_stack_t *st, lc_node_t *n, const lc_function_props_t *p)
             lc_error(app, n, "FilesystemRequiresVpc",
                      "Cannot configure 'filesystem' without configuring a VPC.");
     } else if (p->nsecurity_groups && p->allow_all_outbound != LC_UNSET) {
-        lc_error(app, n, "ConfigureSecurityGroupOrAllowAllOutbound",
-                 "Configure 'allowAllOutbound' directly on the supplied SecurityGroup.");
+        lc_error(app, n, "ConfigureAllowAllOutboundOnSecurityGroups",
+                 "Configure 'allowAllOutbound' directly on the supplied SecurityGroups.");
     }
     if (p->filesystem.access_point) {
         const char *mp = p->filesystem.mount_path ? p->filesystem.mount_path : "";
@@ -354,6 +354,28 @@ static lc_value_t *efs_arn(lc_stack_t *st, const char *kind, const char *id)
     return lc_fn_join(a, "", parts);
 }
 
+/* fileSystem.connections.allowDefaultPortFrom(fn): an ingress rule on the file system's
+ * (imported) security group, under that group's node, with the construct id CDK derives
+ * ("from <peer uniqueId>:2049"); the function resource waits for it. */
+static void nfs_ingress(lc_stack_t *st, lc_resource_t *fn_res, lc_node_t *efs_sg,
+                        const char *efs_sg_id, lc_node_t *fn_sg)
+{
+    lc_app_t *app = st->app;
+    lc_arena_t *a = app->arena;
+    const char *peer = unique_id(app, fn_sg);
+    const char *id = lc_sprintf(a, "from %s:2049", peer);
+    lc_resource_t *in = lc_resource_new(efs_sg, id, "AWS::EC2::SecurityGroupIngress");
+    if (!in)
+        return;
+    lc_obj_set(a, in->props, "Description", lc_v_str(a, id));
+    lc_obj_set(a, in->props, "FromPort", lc_v_int(a, 2049));
+    lc_obj_set(a, in->props, "GroupId", lc_v_str(a, efs_sg_id ? efs_sg_id : ""));
+    lc_obj_set(a, in->props, "IpProtocol", lc_v_str(a, "tcp"));
+    lc_obj_set(a, in->props, "SourceSecurityGroupId", lc_getatt(app, fn_sg, "GroupId"));
+    lc_obj_set(a, in->props, "ToPort", lc_v_int(a, 2049));
+    lc_node_add_dependency(fn_res->node, in->node);
+}
+
 /* ---- expansion --------------------------------------------------------------------- */
 
 lc_node_t *lc_function_expand(lc_stack_t *st, lc_node_t *scope, const lc_decl_t *d)
@@ -367,7 +389,7 @@ lc_node_t *lc_function_create(lc_stack_t *st, lc_node_t *scope, const char *id,
     const lc_function_props_t *p = &fd->p;
     lc_app_t *app = st->app;
     lc_arena_t *a = app->arena;
-    lc_node_t *n = lc_node_new(scope, id);
+    lc_node_t *n = lc_node_new_at(scope, id, fd->h.loc);  /* a duplicate id: at fd's line */
     if (!n)
         return NULL;
     n->decl = &fd->h;
@@ -397,6 +419,10 @@ lc_node_t *lc_function_create(lc_stack_t *st, lc_node_t *scope, const char *id,
     }
     for (size_t i = 0; i < p->ninitial_policy; i++)
         lc_function_add_to_role_policy(fs, lc_statement_from_decl(app, p->initial_policy[i]));
+
+    /* profiling: CDK creates the ProfilingGroup and its grant here, before the dead-letter
+     * queue (creation and statement order follow) */
+    lc_function_integrations_pre(fs);
 
     /* dead letters: a queue of our own, the user's queue, or a topic */
     lc_value_t *dlq_arn = NULL;
@@ -430,9 +456,6 @@ lc_node_t *lc_function_create(lc_stack_t *st, lc_node_t *scope, const char *id,
         const lc_value_t *res[1] = { lc_v_str(a, "*") };
         lc_function_add_to_role_policy(fs, lc_statement_json(app, "Allow", act, 2, res, 1, NULL));
     }
-
-    /* profiling and other integrations that act before the function resource exists */
-    lc_function_integrations_pre(fs);
 
     lc_value_t *vpc = p->vpc ? vpc_config(st, n, p) : NULL;
 
@@ -595,10 +618,14 @@ lc_node_t *lc_function_create(lc_stack_t *st, lc_node_t *scope, const char *id,
     if (p->current_version)
         lc_function_current_version(fs);
 
-    /* EFS: mount and write permissions on the access point and its file system */
+    /* EFS: mount and write permissions on the access point and its file system, and NFS
+     * from the function's security group into the file system's */
     if (p->filesystem.access_point && p->vpc) {
         const lc_access_point_t *ap = p->filesystem.access_point;
+        const lc_file_system_t *efs = ap->p.file_system;
         lc_expand(st, ap);
+        if (efs)
+            lc_expand(st, efs);
         lc_value_t *ap_arn = efs_arn(st, "access-point", ap->p.access_point_id);
         lc_value_t *fsc = lc_v_obj(a);
         lc_obj_set(a, fsc, "Arn", ap_arn);
@@ -614,9 +641,17 @@ lc_node_t *lc_function_create(lc_stack_t *st, lc_node_t *scope, const char *id,
         const char *mount[1] = { "elasticfilesystem:ClientMount" };
         const lc_value_t *star[1] = { lc_v_str(a, "*") };
         lc_function_add_to_role_policy(fs, lc_statement_json(app, "Allow", mount, 1, star, 1, cond));
-        const char *write[1] = { "elasticfilesystem:ClientWrite" };
-        const lc_value_t *fsarn[1] = { efs_arn(st, "file-system", ap->p.file_system_id) };
-        lc_function_add_to_role_policy(fs, lc_statement_json(app, "Allow", write, 1, fsarn, 1, NULL));
+        if (efs && efs->p.file_system_id) {
+            const char *write[1] = { "elasticfilesystem:ClientWrite" };
+            const lc_value_t *fsarn[1] = { efs_arn(st, "file-system", efs->p.file_system_id) };
+            lc_function_add_to_role_policy(fs, lc_statement_json(app, "Allow", write, 1, fsarn, 1, NULL));
+        }
+        lc_node_t *sgn = lc_node_child(n, "SecurityGroup");
+        if (efs && efs->p.security_group && sgn) {
+            lc_node_t *efs_sg = lc_expand(st, efs->p.security_group);
+            if (efs_sg)
+                nfs_ingress(st, r, efs_sg, efs->p.security_group->security_group_id, sgn);
+        }
     }
     return n;
 }

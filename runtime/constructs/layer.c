@@ -113,7 +113,7 @@ lc_node_t *lc_layer_expand(lc_stack_t *st, lc_node_t *scope, const lc_decl_t *d)
         if (!pr)
             continue;
         if (lp->organization_id && strcmp(acct, "*") != 0)
-            lc_error(app, pr->node, "OrganizationIdWithoutAnyAccount",
+            lc_error(app, pr->node, "OrganizationidOnlySpecifiedAwsaccountid",
                      "OrganizationId can only be specified if AwsAccountId is '*', but it is %s",
                      acct);
         lc_obj_set(a, pr->props, "Action", lc_v_str(a, "lambda:GetLayerVersion"));

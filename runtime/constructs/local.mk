@@ -11,3 +11,5 @@ liblambdac_la_SOURCES += \
 	runtime/constructs/code_signing.c \
 	runtime/constructs/explain.c \
 	runtime/constructs/alarm.c
+include $(srcdir)/runtime/constructs/access.mk
+include $(srcdir)/runtime/constructs/integrations.mk

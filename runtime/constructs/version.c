@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <lambdac/assembly.h>
 #include <lambdac/hash.h>
 #include <lambdac/l1.h>
 #include <lambdac/lambda.h>
@@ -136,9 +137,18 @@ static const char *version_hash_input(lc_function_state_t *fs, lc_sink_t *s)
             goto fail;
         lc_sink_puts(s, "\nlayers:");
         lc_layers_hash_config(fs, s);
-        if (fs->code_sha256) {
+        /* the real bytes: the SHA-256 of the zip lambdac made of the code (--package) */
+        const lc_value_t *code = lc_obj_get(props, "Code");
+        const lc_value_t *key = code ? lc_obj_get(code, "S3Key") : NULL;
+        const char *sha = fs->code_sha256;
+        if (!sha && key && key->kind == LC_V_STR) {
+            size_t kl = strlen(key->u.s);
+            if (kl > 4 && strcmp(key->u.s + kl - 4, ".zip") == 0)
+                sha = lc_stack_asset_zip_sha256(st, lc_strndup(a, key->u.s, kl - 4));
+        }
+        if (sha) {
             lc_sink_puts(s, "\ncode-sha256:");
-            lc_sink_puts(s, fs->code_sha256);
+            lc_sink_puts(s, sha);
         }
         lc_sink_puts(s, "\n");
         return lc_sink_cstr(s);

@@ -11,10 +11,9 @@ LC_VPC_FROM_ATTRIBUTES(VPC,
     .private_subnet_ids = LC_STRS("subnet-p1", "subnet-p2"),
     .public_subnet_ids = LC_STRS("subnet-u1", "subnet-u2"));
 
-LC_ACCESS_POINT_FROM_ATTRIBUTES(AccessPoint,
-    .access_point_id = "fsap-1234",
-    .file_system_id = "fs-1234",
-    .file_system_security_group_id = "sg-12345678");
+LC_SECURITY_GROUP_FROM_ID(EfsSg, "sg-12345678");
+LC_FILE_SYSTEM_FROM_ATTRIBUTES(Efs, .file_system_id = "fs-1234", .security_group = &EfsSg);
+LC_ACCESS_POINT_FROM_ATTRIBUTES(AccessPoint, .access_point_id = "fsap-1234", .file_system = &Efs);
 
 LC_FUNCTION(MyLambda,
     .filesystem = LC_FILESYSTEM_EFS(AccessPoint, "/mnt/msg"),
@@ -23,5 +22,5 @@ LC_FUNCTION(MyLambda,
     .code = LC_CODE_FROM_ASSET("fixtures/lambda-handler"),
     .vpc = &VPC);
 
-LC_STACK_NAMED(Stack, "ab-efs-imported", &VPC, &AccessPoint, &MyLambda);
+LC_STACK_NAMED(Stack, "ab-efs-imported", &VPC, &EfsSg, &Efs, &AccessPoint, &MyLambda);
 LC_MAIN();

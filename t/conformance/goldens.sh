@@ -73,7 +73,7 @@ for s in "$@"; do
             failed="$failed $s"
             continue
         fi
-        cp "$out/$s.template.json" "$here/$mode/$s.template.json"
+        cp -f "$out/$s.template.json" "$here/$mode/$s.template.json"
     done
     n=$((n + 1))
     echo "ok    $s"

@@ -7,10 +7,9 @@ LC_VPC_FROM_ATTRIBUTES(VPC,
     .availability_zones = LC_STRS("us-east-1a", "us-east-1b"),
     .private_subnet_ids = LC_STRS("subnet-p1", "subnet-p2"),
     .public_subnet_ids = LC_STRS("subnet-u1", "subnet-u2"));
-LC_ACCESS_POINT_FROM_ATTRIBUTES(AccessPoint,
-    .access_point_id = "fsap-1234",
-    .file_system_id = "fs-1234",
-    .file_system_security_group_id = "sg-12345678");
+LC_SECURITY_GROUP_FROM_ID(EfsSg, "sg-12345678");
+LC_FILE_SYSTEM_FROM_ATTRIBUTES(Efs, .file_system_id = "fs-1234", .security_group = &EfsSg);
+LC_ACCESS_POINT_FROM_ATTRIBUTES(AccessPoint, .access_point_id = "fsap-1234", .file_system = &Efs);
 
 LC_FUNCTION(Fn,
     .runtime = LC_RUNTIME_NODEJS_18_X,
@@ -22,5 +21,5 @@ LC_FUNCTION(Fn,
         "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
         "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"));
 
-LC_STACK(Probe, &VPC, &AccessPoint, &Fn);
+LC_STACK(Probe, &VPC, &EfsSg, &Efs, &AccessPoint, &Fn);
 LC_MAIN();
