@@ -41,6 +41,9 @@ static void usage(FILE *f, const char *argv0)
             "                        staged) on stderr\n"
             "  --hash-profile P      'native' (xxHash, default) or 'cdk' (as aws-cdk-lib)\n"
             "  --new-project-flags   feature flags of a new `cdk init` project\n"
+            "  --context KEY=VALUE   a cdk.json context key: @aws-cdk/aws-lambda:recognizeLayerVersion,\n"
+            "                        @aws-cdk/aws-lambda:useCdkManagedLogGroup (true|false),\n"
+            "                        @aws-cdk/core:stackResourceLimit (N, 0 = no limit)\n"
             "  --path-metadata       add aws:cdk:path metadata to every resource (the default\n"
             "                        with --output); --no-path-metadata leaves it out\n"
             "  --asset-metadata      add aws:asset:* metadata to resources that use assets (the\n"
@@ -138,6 +141,8 @@ int lc_main(int argc, char **argv)
     const char *only = NULL, *outdir = NULL, *explain = NULL, *against = NULL;
     int list = 0, new_flags = 0, path_md = -1, asset_md = -1, no_bootstrap = 0;
     int package = 0, progress = -1, verbose = 0;
+    long resource_limit = -1;
+    int ctx_flags[3] = { -1, -1, -1 };  /* version props, layer version, managed log group */
     lc_hash_profile_t profile = LC_HASH_NATIVE;
     const char *argv0 = argc > 0 ? argv[0] : "lambdac";
 
@@ -168,6 +173,39 @@ int lc_main(int argc, char **argv)
             explain = argv[++i];
         } else if (strcmp(a, "--against") == 0 && i + 1 < argc) {
             against = argv[++i];
+        } else if (strcmp(a, "--context") == 0 && i + 1 < argc) {
+            /* the cdk.json / `cdk -c` context keys lambdac knows */
+            const char *kv = argv[++i];
+            const char *eq = strchr(kv, '=');
+            size_t kl = eq ? (size_t)(eq - kv) : 0;
+            const char *v = eq ? eq + 1 : "";
+            int bval = strcmp(v, "true") == 0 ? 1 : strcmp(v, "false") == 0 ? 0 : -1;
+            static const char *const keys[3] = { "@aws-cdk/aws-lambda:recognizeVersionProps",
+                                                 "@aws-cdk/aws-lambda:recognizeLayerVersion",
+                                                 "@aws-cdk/aws-lambda:useCdkManagedLogGroup" };
+            int known = 0;
+            for (int k = 0; k < 3 && eq; k++)
+                if (strlen(keys[k]) == kl && strncmp(kv, keys[k], kl) == 0 && bval >= 0) {
+                    ctx_flags[k] = bval;
+                    known = 1;
+                }
+            if (eq && kl == strlen("@aws-cdk/core:stackResourceLimit") &&
+                strncmp(kv, "@aws-cdk/core:stackResourceLimit", kl) == 0) {
+                char *end;
+                resource_limit = strtol(v, &end, 10);
+                known = *v && !*end && resource_limit >= 0;
+            }
+            if (known && kl == strlen(keys[0]) && strncmp(kv, keys[0], kl) == 0 && bval == 0) {
+                fprintf(stderr, "%s: %s=false (the hash of aws-cdk-lib 1.x apps) is not "
+                                "supported: lambdac hashes version properties as CDK v2\n",
+                        argv0, keys[0]);
+                return 2;
+            }
+            if (!known) {
+                fprintf(stderr, "%s: unsupported context '%s' (KEY=VALUE with a key of "
+                                "--help)\n", argv0, kv);
+                return 2;
+            }
         } else if (strcmp(a, "--new-project-flags") == 0) {
             new_flags = 1;
         } else if (strcmp(a, "--path-metadata") == 0) {
@@ -256,6 +294,14 @@ int lc_main(int argc, char **argv)
     app.bootstrap_rule = !no_bootstrap;
     if (new_flags)
         lc_app_set_new_project_flags(&app);
+    if (ctx_flags[0] >= 0)
+        app.flags.recognize_version_props = ctx_flags[0];
+    if (ctx_flags[1] >= 0)
+        app.flags.recognize_layer_version = ctx_flags[1];
+    if (ctx_flags[2] >= 0)
+        app.flags.use_cdk_managed_log_group = ctx_flags[2];
+    if (resource_limit >= 0)
+        app.stack_resource_limit = resource_limit;
     if (package && !outdir) {
         fprintf(stderr, "%s: --package needs --output DIR\n", argv0);
         lc_app_fini(&app);

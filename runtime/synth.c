@@ -510,7 +510,8 @@ static int tc_cmp(const void *x, const void *y)
 
 static void check_resource_limit(lc_stack_t *st, lc_resource_t **v, size_t n)
 {
-    if (n <= LC_STACK_RESOURCE_LIMIT)
+    long limit = st->app->stack_resource_limit;
+    if (limit <= 0 || n <= (size_t)limit)
         return;
     lc_arena_t *a = st->app->arena;
     type_count_t *tc = lc_xalloc(a, n * sizeof *tc);
@@ -528,8 +529,8 @@ static void check_resource_limit(lc_stack_t *st, lc_resource_t **v, size_t n)
     for (size_t j = 0; j < nt; j++)
         lc_sink_printf(&s, "%s%s (%zu)", j ? ", " : "", tc[j].type, tc[j].n);
     lc_error(st->app, st->root, "TooManyResourcesInStack",
-             "Number of resources in stack '%s': %zu is greater than allowed maximum of %d: %s",
-             st->name, n, LC_STACK_RESOURCE_LIMIT, lc_sink_cstr(&s));
+             "Number of resources in stack '%s': %zu is greater than allowed maximum of %ld: %s",
+             st->name, n, limit, lc_sink_cstr(&s));
     lc_sink_fini(&s);
 }
 
@@ -599,10 +600,46 @@ static void utf8_walk(utf8_walk_t *w, const lc_value_t *v, int depth)
     }
 }
 
-/* Report every invalid string of v, a value of node `at` at JSON path `prefix`. */
+static int str_valid(const char *s)
+{
+    return !s || lc_utf8_valid(s, strlen(s));
+}
+
+/* The common case, cheaply: every string valid (no JSON paths built). */
+static int utf8_all_valid(const lc_value_t *v, int depth)
+{
+    if (!v || depth > LC_JSON_MAX_DEPTH)
+        return 1;
+    switch (v->kind) {
+    case LC_V_STR:
+        return str_valid(v->u.s);
+    case LC_V_REF:
+    case LC_V_GETATT:
+        return (v->u.ref.ns != LC_TARGET_NAME || str_valid(v->u.ref.target)) &&
+               (v->kind != LC_V_GETATT || str_valid(v->u.ref.attr));
+    case LC_V_ARR:
+        for (uint32_t i = 0; i < v->u.arr.n; i++)
+            if (!utf8_all_valid(v->u.arr.items[i], depth + 1))
+                return 0;
+        return 1;
+    case LC_V_OBJ:
+        for (uint32_t i = 0; i < v->u.obj.n; i++)
+            if (v->u.obj.m[i].val && (!str_valid(v->u.obj.m[i].key) ||
+                                      !utf8_all_valid(v->u.obj.m[i].val, depth + 1)))
+                return 0;
+        return 1;
+    default:
+        return 1;
+    }
+}
+
+/* Report every invalid string of v, a value of node `at` at JSON path `prefix`.  The
+ * paths are only built when something is wrong: this runs on every resource. */
 static void check_utf8(lc_stack_t *st, const lc_node_t *at, const char *prefix,
                        const lc_value_t *v)
 {
+    if (utf8_all_valid(v, 0))
+        return;
     utf8_walk_t w = { st, at, { 0 } };
     lc_sink_puts(&w.path, prefix);
     utf8_walk(&w, v, 0);
@@ -700,7 +737,8 @@ lc_value_t *lc_stack_render(lc_stack_t *st)
          * thousands of resources lc_obj_set's search made rendering quadratic */
         const char *rid = r->override_id ? r->override_id : r->logical_id;
         lc_obj_add(a, resources, rid, e);
-        check_utf8(st, r->node, lc_sprintf(a, "Resources.%s", rid), e);
+        if (!utf8_all_valid(e, 0))
+            check_utf8(st, r->node, lc_sprintf(a, "Resources.%s", rid), e);
     }
 
     if (app->bootstrap_rule)
@@ -758,6 +796,7 @@ void lc_app_init(lc_app_t *app)
     app->profile = LC_HASH_NATIVE;
     app->flags.recognize_version_props = true;
     app->bootstrap_rule = true;
+    app->stack_resource_limit = LC_STACK_RESOURCE_LIMIT;
 }
 
 void lc_app_set_new_project_flags(lc_app_t *app)

@@ -122,6 +122,7 @@ struct lc_app {
     bool path_metadata;                 /* aws:cdk:path on every resource */
     bool asset_metadata;
     bool bootstrap_rule;                /* BootstrapVersion parameter + rule */
+    long stack_resource_limit;          /* @aws-cdk/core:stackResourceLimit (0: none) */
     const char *outdir;                 /* NULL: print templates only */
     lc_stack_t *stacks, *last_stack;
     int nerrors, nwarnings;
