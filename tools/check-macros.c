@@ -58,6 +58,7 @@ static const lc_ck_macro_t rows[] = {
     CALL("LC_BOOLEAN_V"),
     DECL("LC_BUCKET_FROM_NAME", BUCKET, "N bucket_name"),
     DECL("LC_BUCKET_FROM_NAME_ID", BUCKET, "N ID bucket_name"),
+    VALUE("LC_BUNDLING", "..."),
     DECL("LC_CFN", CFN, "N T ..."),
     VALUE("LC_CODE_FROM_ASSET", "kind=LC_CODE_ASSET text ..."),
     VALUE("LC_CODE_FROM_BUCKET", "kind=LC_CODE_BUCKET &bucket text ..."),
