@@ -25,6 +25,7 @@
 
 #include <lambdac/writer.h>
 
+#include "access-internal.h"
 #include "integ.h"
 
 #define NOTIFICATIONS_HANDLER_ID "BucketNotificationsHandler050a0587b7544547bf325f094a3db834"
@@ -457,6 +458,11 @@ static void policy_name_prepare(lc_resource_t *r, void *ctx)
     lc_obj_set(a, r->props, "PolicyName", lc_v_str(a, n > 128 ? id + (n - 128) : id));
 }
 
+static void minimize_doc(lc_stack_t *st, void *doc)
+{
+    lc_policy_document_minimize(st, doc);
+}
+
 /* The bucket's Custom::S3BucketNotifications (BucketNotifications.createResourceOnce). */
 static lc_resource_t *bucket_notifications(lc_stack_t *st, lc_node_t *bucket, int managed,
                                            const lc_value_t *bucket_arn,
@@ -491,6 +497,8 @@ static lc_resource_t *bucket_notifications(lc_stack_t *st, lc_node_t *bucket, in
     lc_obj_set(a, doc, "Statement", stmts);
     lc_obj_set(a, doc, "Version", lc_v_str(a, "2012-10-17"));
     lc_obj_set(a, pol->props, "PolicyDocument", doc);
+    /* @aws-cdk/aws-iam:minimizePolicies merges the two statements (after logical ids) */
+    lc_stack_on_prepare(st, 20, minimize_doc, doc);
     /* iam.Policy names itself after its logical id (known once ids are allocated) */
     lc_obj_set(a, pol->props, "PolicyName", lc_v_str(a, ""));
     pol->prepare = policy_name_prepare;

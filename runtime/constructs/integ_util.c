@@ -12,6 +12,7 @@
 
 #include <lambdac/logical_id.h>
 
+#include "access-internal.h"
 #include "integ.h"
 
 const char *lc_integ_unique_id(lc_app_t *app, const lc_node_t *n)
@@ -85,8 +86,14 @@ lc_value_t *lc_integ_format_arn(lc_stack_t *st, const char *service, const char 
     lc_app_t *app = st->app;
     lc_integ_concat_t c;
     lc_integ_concat_init(&c, app);
+    /* stack.partition: a literal under @aws-cdk/core:enablePartitionLiterals in a pinned
+     * region, else the pseudo parameter */
+    const char *partition = lc_stack_partition(st);
     lc_integ_concat_str(&c, "arn:");
-    lc_integ_concat_val(&c, lc_v_refname(app->arena, "AWS::Partition"));
+    if (partition)
+        lc_integ_concat_str(&c, partition);
+    else
+        lc_integ_concat_val(&c, lc_v_refname(app->arena, "AWS::Partition"));
     lc_integ_concat_str(&c, ":");
     lc_integ_concat_str(&c, service);
     lc_integ_concat_str(&c, ":");
