@@ -7,4 +7,4 @@ t_20_runtimes_t_SOURCES = t/20-runtimes.c
 t_20_runtimes_t_LDADD = $(LC_LDADD)
 t_21_version_hash_t_SOURCES = t/21-version-hash.c
 t_21_version_hash_t_LDADD = $(LC_LDADD)
-EXTRA_DIST += t/fixtures/runtime-all.json
+EXTRA_DIST += t/fixtures/runtime-all.json spec/runtimes.json
