@@ -6,4 +6,5 @@ include $(srcdir)/t/conformance.mk
 include $(srcdir)/t/access.mk
 include $(srcdir)/t/check.mk
 include $(srcdir)/t/assembly.mk
+include $(srcdir)/t/reliability.mk
 include $(srcdir)/t/integrations.mk

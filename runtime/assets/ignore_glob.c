@@ -86,9 +86,14 @@ static size_t mm_class(lc_arena_t *a, const char *g, size_t n, size_t pos, int *
     size_t i = pos + 1, end_pos = pos;
     int saw_start = 0, escaping = 0, negate = 0, have_range_start = 0, nitems = 0;
     uint32_t range_start = 0, single = 0;
-    cls_t *c = lc_alloc(a, sizeof *c);
+    cls_t *c;
 
     *oom = 0;
+    /* no ']' after the '[': the '[' is literal.  Said before allocating, as every '['
+     * of a pattern is tried and arena memory is not given back (t/fuzz/ignore.c) */
+    if (!memchr(g + pos + 1, ']', n - pos - 1))
+        return 0;
+    c = lc_alloc(a, sizeof *c);
     if (!c) {
         *oom = 1;
         return 0;
@@ -817,6 +822,19 @@ static int mm_compile(lc_arena_t *a, const char *pattern, mm_rule_t *out, const 
     lc__brace_expand(a, p, &set);
     if (set.oom)
         return -1;
+    /* Brace expansion stops at 100,000 patterns, but each is compiled into nodes of a
+     * few dozen bytes per character: "{a..z}{a..z}{a..z}{a..z}" on a long pattern asked
+     * for gigabytes and got the run killed (t/fuzz/ignore.c).  Refuse, with a message,
+     * a pattern whose expansions add up to more than 1 MiB of text. */
+    {
+        size_t total = 0;
+        for (e = 0; e < set.n; e++)
+            total += strlen(set.v[e]);
+        if (total > ((size_t)1 << 20)) {
+            *err = "its brace expansion is too large (more than 1 MiB of patterns)";
+            return 0;
+        }
+    }
     out->alts = lc_alloc(a, (set.n + 1) * sizeof *out->alts);
     if (!out->alts)
         return -1;
