@@ -234,7 +234,11 @@ def constraint_of($where):
 def has_check: [.min, .max, .min_length, .max_length, .min_items, .max_items, .enum, .pattern, .key_pattern] | any(. != null);
 
 # ================================================================================================
-check_spec
+# A spec file holds one JSON value: anything after it (a second value, or text that does not
+# parse) is an error raised here, before anything is emitted (jq would otherwise print the
+# first value's result and only then fail, a partial output; t/fuzz gen-spec found it).
+(if ([inputs] | length) > 0 then error("spec: the file holds more than one JSON value") else . end)
+| check_spec
 | . as $spec
 | (($ARGS.named.overrides // [{}]) | .[0] // {}) as $ov
 | if ($ov | type) != "object" then obad("(top level)"; "expected an object, got " + ($ov | type)) else . end
