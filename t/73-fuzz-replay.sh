@@ -39,7 +39,12 @@ for t in json-read writer ignore zip arn check; do
         ;;
     check)
         # lambdac-check is a program, not part of the library: its sources (not its main)
-        for f in "$top_srcdir"/tools/check-*.c; do extra="$extra $f"; done
+        # hand-written sources only: in an in-tree build the generated *.gen.c sit in
+        # the same directory and are added just below
+        for f in "$top_srcdir"/tools/check-*.c; do
+            case $f in *.gen.c) continue ;; esac
+            extra="$extra $f"
+        done
         for g in check-lex.gen.c check-deprecations.gen.c; do
             if [ -f "$top_builddir/tools/$g" ]; then extra="$extra $top_builddir/tools/$g"
             else extra="$extra $top_srcdir/tools/$g"; fi
