@@ -35,6 +35,15 @@ trap 'exit 1' HUP INT TERM
 
 unchanged="spec/specification.json and the generated files are unchanged"
 
+# Exactly one JSON value: jq runs a program once per value of its input, so a file holding
+# two (a download appended twice) sliced and generated every type twice, and a value
+# followed by garbage left jq's output for the first one behind (t/74-gen-fuzz.sh).
+if [ -n "$SPEC" ]; then
+    nvalues=$("$JQ" -n '[inputs] | length' "$SPEC" 2> "$tmp/values.err") \
+        || die "$SPEC: parse error: $(sed 's/^jq: error ([^)]*): //' "$tmp/values.err" | head -1); $unchanged"
+    [ "$nvalues" = 1 ] || die "$SPEC: holds $nvalues JSON values, not one; $unchanged"
+fi
+
 if [ -n "$SPEC" ]; then
     say "slicing $SPEC with spec/slice.jq"
     if ! "$JQ" -S --rawfile types "$srcdir/spec/types.list" -f "$srcdir/spec/slice.jq" "$SPEC" \

@@ -4,7 +4,7 @@
 # status, and no partial output (nothing on stdout, no half-written or temporary file,
 # a previous cloud assembly left exactly as it was).
 #
-# One row per case (the `row` calls below); the stacks are t/bad/*.c, compiled here with
+# One row per case (a run, then `expect` or `check`); the stacks are t/bad/*.c, compiled with
 # $CC $LC_TEST_CFLAGS ... $LC_TEST_LIBS.  Faults that cannot be made with the file system
 # alone come from the LD_PRELOAD injector t/fault/fault.c.  A row whose set-up is not
 # possible on this machine (permissions when running as root, mounts without privileges,
@@ -363,12 +363,15 @@ if SPEC= JQ="$JQ" sh "$src/gen/regen.sh" "$src" "$build" > "$tmp/regen0.log" 2>&
     head -c 20000 "$top_srcdir/spec/specification.json" > "$tmp/regen/truncated.json"
     "$JQ" '.ResourceTypes["AWS::Lambda::Function"].Properties.Runtime = 7' \
         "$top_srcdir/spec/specification.json" > "$tmp/regen/number.json"
-    for case in truncated number; do
+    cat "$top_srcdir/spec/specification.json" "$top_srcdir/spec/specification.json" \
+        > "$tmp/regen/twice.json"      # a download appended to the previous one
+    for case in truncated number twice; do
         SPEC="$tmp/regen/$case.json" JQ="$JQ" sh "$src/gen/regen.sh" "$src" "$build" > "$out" 2> "$err"
         rc=$?
         case $case in
         truncated) want='(parse error|Unfinished JSON term|cannot be sliced)' ;;
         number) want='spec: ResourceTypes\["AWS::Lambda::Function"\]\.Properties\.Runtime: expected an object, got number' ;;
+        twice) want='holds 2 JSON values, not one' ;;
         esac
         if [ "$rc" -ne 0 ] && grep -E -q -- "$want" "$err" && grep -q "unchanged" "$err"; then
             ok "make regen with a malformed spec ($case): fails, names the JSON path, says nothing changed"
