@@ -12,6 +12,11 @@
  * an allocation bigger than a quarter of the current chunk size gets a chunk of its own
  * (linked behind the current one, which stays current), so a big array does not waste
  * the tail of a chunk.
+ *
+ * lc_arena_reset() keeps the chunks on a spare list instead of freeing them: a program
+ * that builds and drops one graph per input (lambdac-check, one file after another)
+ * then touches the same pages again rather than faulting in fresh ones from the
+ * kernel.  A spare chunk is zeroed when it is taken back, so the zero guarantee holds.
  */
 #include <assert.h>
 #include <stdarg.h>
@@ -29,12 +34,14 @@
 
 struct chunk {
     struct chunk *next;
+    size_t size;               /* usable bytes (from the aligned start) */
 };
 
 struct lc_arena {
     unsigned char *cur, *end;  /* free space of the current chunk */
     unsigned char *last;       /* start of the latest bump allocation (for lc_realloc) */
     struct chunk *head;        /* newest chunk first */
+    struct chunk *spare;       /* chunks released by lc_arena_reset(), for reuse */
     size_t next_size;          /* usable size of the next ordinary chunk */
     size_t used;               /* bytes handed out (rounded sizes) */
     int err;                   /* LC_E_NOMEM once an allocation failed */
@@ -52,23 +59,43 @@ static size_t round_up(size_t n)
 
 /* A zeroed chunk with at least `size` usable bytes starting at a 16-byte boundary.
  * Returns the start of the usable area; links the chunk into the list after `*link`. */
-static unsigned char *chunk_new(struct chunk **link, size_t size)
+static unsigned char *chunk_start(struct chunk *c)
+{
+    uintptr_t p = (uintptr_t)((unsigned char *)c + sizeof(struct chunk));
+    p = (p + (ARENA_ALIGN - 1)) & ~(uintptr_t)(ARENA_ALIGN - 1);
+    return (unsigned char *)p;
+}
+
+/* A zeroed chunk with at least `size` usable bytes: the smallest spare one that is big
+ * enough, or a new one.  *got is set to its usable size. */
+static unsigned char *chunk_new(lc_arena_t *a, struct chunk **link, size_t size, size_t *got)
 {
     size_t hdr = sizeof(struct chunk), total;
-    struct chunk *c;
-    uintptr_t p;
+    struct chunk *c, **sp, **best = NULL;
 
+    for (sp = &a->spare; *sp; sp = &(*sp)->next)
+        if ((*sp)->size >= size && (!best || (*sp)->size < (*best)->size))
+            best = sp;
+    if (best) {
+        c = *best;
+        *best = c->next;
+        memset(chunk_start(c), 0, c->size);
+        c->next = *link;
+        *link = c;
+        *got = c->size;
+        return chunk_start(c);
+    }
     if (size > SIZE_MAX - hdr - ARENA_ALIGN)
         return NULL;
     total = hdr + ARENA_ALIGN + size;
     c = calloc(1, total);
     if (!c)
         return NULL;
+    c->size = size;
     c->next = *link;
     *link = c;
-    p = (uintptr_t)((unsigned char *)c + hdr);
-    p = (p + (ARENA_ALIGN - 1)) & ~(uintptr_t)(ARENA_ALIGN - 1);
-    return (unsigned char *)p;
+    *got = size;
+    return chunk_start(c);
 }
 
 lc_arena_t *lc_arena_new(void)
@@ -89,17 +116,40 @@ void lc_arena_free(lc_arena_t *a)
         next = c->next;
         free(c);
     }
+    for (c = a->spare; c; c = next) {
+        next = c->next;
+        free(c);
+    }
     free(a);
+}
+
+void lc_arena_reset(lc_arena_t *a)
+{
+    struct chunk *c, *next;
+    if (!a)
+        return;
+    for (c = a->head; c; c = next) {
+        next = c->next;
+        c->next = a->spare;
+        a->spare = c;
+    }
+    a->head = NULL;
+    a->cur = a->end = a->last = NULL;
+    a->used = 0;
+    /* the same allocations again take the same chunks, best fit */
+    a->next_size = ARENA_FIRST_CHUNK;
+    a->err = 0;
 }
 
 static void *alloc_slow(lc_arena_t *a, size_t n)
 {
     unsigned char *p;
+    size_t got;
 
     if (n > a->next_size / 4) {
         /* Own chunk, linked behind the current one so the current one stays current. */
         struct chunk **link = a->head ? &a->head->next : &a->head;
-        p = chunk_new(link, n);
+        p = chunk_new(a, link, n, &got);
         if (!p) {
             a->err = LC_E_NOMEM;
             return NULL;
@@ -110,13 +160,13 @@ static void *alloc_slow(lc_arena_t *a, size_t n)
         a->used += n;
         return p;
     }
-    p = chunk_new(&a->head, a->next_size);
+    p = chunk_new(a, &a->head, a->next_size, &got);
     if (!p) {
         a->err = LC_E_NOMEM;
         return NULL;
     }
     a->cur = p + n;
-    a->end = p + a->next_size;
+    a->end = p + got;
     a->last = p;
     a->used += n;
     if (a->next_size < ARENA_MAX_CHUNK)

@@ -97,6 +97,43 @@ static void test_arena(void)
     q = lc_alloc(a, 16);
     ok(p && q && p[(1 << 20) - 1] == 0 && q[15] == 0, "big first allocation, then small");
     lc_arena_free(a);
+
+    /* lc_arena_reset: memory is kept and handed out again, zero-filled */
+    a = lc_arena_new();
+    {
+        unsigned char *first[64], *big;
+        size_t n, dirty = 0, reused = 0;
+        for (n = 0; n < 64; n++) {
+            first[n] = lc_alloc(a, 4000);
+            memset(first[n], 0xa5, 4000);
+        }
+        big = lc_alloc(a, 3u << 20);
+        memset(big, 0x5a, 3u << 20);
+        lc_arena_reset(a);
+        is_int((long long)lc_arena_used(a), 0, "lc_arena_reset: nothing in use");
+        for (n = 0; n < 64; n++) {
+            unsigned char *r = lc_alloc(a, 4000);
+            size_t k;
+            for (k = 0; k < 4000; k++)
+                dirty += r[k] != 0;
+            for (k = 0; k < 64; k++)
+                reused += r == first[k];
+            memset(r, 0xa5, 4000);
+        }
+        is_int((long long)dirty, 0, "after a reset, allocations are zero-filled");
+        ok(reused > 0, "after a reset, the arena's memory is reused (%zu blocks)", reused);
+        p = lc_alloc(a, 3u << 20);
+        ok((unsigned char *)p == big && p[0] == 0 && p[(3u << 20) - 1] == 0, "a big block is reused, zeroed");
+        q = lc_realloc(a, lc_alloc(a, 16), 16, 64);
+        ok(q && q[63] == 0, "lc_realloc after a reset");
+        lc_arena_reset(a);
+        lc_arena_reset(a);
+        p = lc_alloc(a, 10);
+        ok(p && p[9] == 0, "two resets in a row");
+    }
+    lc_arena_free(a);
+    lc_arena_reset(NULL);
+    pass("lc_arena_reset(NULL) is a no-op");
 }
 
 static void test_values(void)

@@ -190,7 +190,8 @@ static void add_item(parser_t *p, lc_cv_t *init, const char *desig, size_t n, lc
 /* Append a copy of an item made elsewhere. */
 static void copy_item(parser_t *p, lc_cv_t *init, const lc_cv_item_t *it)
 {
-    add_item(p, init, it->desig, it->dlen, it->loc, it->val);
+    (void)p;
+    init->items[init->nitems++] = *it;
 }
 
 /* ---- suppression comments -------------------------------------------------------------- */
@@ -229,7 +230,7 @@ static void on_comment(void *ctx, const char *text, size_t len, lc_ck_loc_t at, 
     }
     if (f->nsupprs == f->capsupprs) {
         size_t cap = f->capsupprs ? f->capsupprs * 2 : 8;
-        f->supprs = lc_realloc(p->a, f->supprs, f->capsupprs * sizeof *f->supprs,
+        f->supprs = lc_realloc(lc_ck_keep(p->run), f->supprs, f->capsupprs * sizeof *f->supprs,
                                cap * sizeof *f->supprs);
         f->capsupprs = cap;
     }
@@ -237,7 +238,7 @@ static void on_comment(void *ctx, const char *text, size_t len, lc_ck_loc_t at, 
     memset(sp, 0, sizeof *sp);
     sp->line = end_line;
     sp->loc = loc;
-    sp->rules = lc_xalloc(p->a, (size_t)(close - s + 1) * sizeof *sp->rules);
+    sp->rules = lc_xalloc(lc_ck_keep(p->run), (size_t)(close - s + 1) * sizeof *sp->rules);
     for (const char *q = s; q < close;) {
         while (q < close && (isspace((unsigned char)*q) || *q == ','))
             q++;
@@ -246,7 +247,7 @@ static void on_comment(void *ctx, const char *text, size_t len, lc_ck_loc_t at, 
             q++;
         if (q == w)
             continue;
-        char *id = lc_strndup(p->a, w, (size_t)(q - w));
+        char *id = lc_strndup(lc_ck_keep(p->run), w, (size_t)(q - w));
         bool ok = lc_ck_rule_find(id) >= 0;
         char last = id[strlen(id) - 1];
         if (!ok && (last == '*' || last == '/')) {
@@ -269,7 +270,7 @@ static void on_comment(void *ctx, const char *text, size_t len, lc_ck_loc_t at, 
     const char *re = e;
     while (re > r && isspace((unsigned char)re[-1]))
         re--;
-    sp->reason = lc_strndup(p->a, r, (size_t)(re - r));
+    sp->reason = lc_strndup(lc_ck_keep(p->run), r, (size_t)(re - r));
     if (sp->nrules)
         f->nsupprs++;
 }
@@ -1176,8 +1177,10 @@ static lc_cv_t *tmpl_const(parser_t *p, const char *s, size_t n, lc_ck_loc_t loc
     }
     if (n && (isdigit((unsigned char)s[0]) || s[0] == '-')) {
         char num[32];
+        size_t k = n < sizeof num - 1 ? n : sizeof num - 1;
         lc_cv_t *v = lc_ck_cv_new(p->a, LC_CV_INT, loc);
-        snprintf(num, sizeof num, "%.*s", (int)n, s);
+        memcpy(num, s, k);
+        num[k] = '\0';
         v->i = strtoll(num, NULL, 10);
         return v;
     }

@@ -33,10 +33,10 @@ void lc_ck_report(lc_ck_run_t *run, const lc_ck_file_t *f, lc_ck_loc_t loc,
     va_end(ap);
     if (run->ndiags == run->capdiags) {
         size_t cap = run->capdiags ? run->capdiags * 2 : 64;
-        run->diags = lc_realloc(run->arena, run->diags, run->capdiags * sizeof *run->diags,
+        run->diags = lc_realloc(lc_ck_keep(run), run->diags, run->capdiags * sizeof *run->diags,
                                 cap * sizeof *run->diags);
         if (!run->diags)
-            lc_xalloc(run->arena, SIZE_MAX);
+            lc_xalloc(lc_ck_keep(run), SIZE_MAX);
         run->capdiags = cap;
     }
     lc_ck_diag_t *d = &run->diags[run->ndiags];
@@ -44,7 +44,7 @@ void lc_ck_report(lc_ck_run_t *run, const lc_ck_file_t *f, lc_ck_loc_t loc,
     d->loc = loc;
     d->rule = rule;
     d->sev = run->sev[rule];
-    d->msg = lc_strdup(run->arena, buf);
+    d->msg = lc_strdup(lc_ck_keep(run), buf);
     d->seq = run->ndiags;
     d->suppressed_by = NULL;
     run->ndiags++;

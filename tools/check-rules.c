@@ -848,14 +848,29 @@ static void check_public_subnets(ctx_t *c, const lc_ck_decl_t *d, const fv_t *vp
                "Lambda Functions in a public subnet can NOT access the internet. If you are aware of this limitation and would still like to place the function in a public subnet, set `allowPublicSubnet` to true");
 }
 
+/* a + b into buf (truncated to fit, always terminated) */
+static void join_path(char *buf, size_t cap, const char *a, const char *b)
+{
+    size_t na = strlen(a), nb = strlen(b);
+    if (na > cap - 1)
+        na = cap - 1;
+    if (nb > cap - 1 - na)
+        nb = cap - 1 - na;
+    memcpy(buf, a, na);
+    memcpy(buf + na, b, nb);
+    buf[na + nb] = '\0';
+}
+
 static void check_event_invoke(ctx_t *c, const lc_ck_decl_t *d, const lc_cv_t *init,
                                const char *prefix)
 {
+    /* the prefix is one of a few short literals ("", "current_version_options."): the
+     * paths are joined by hand, as this runs for every function */
     char p1[96], p2[96], p3[96], p4[96];
-    snprintf(p1, sizeof p1, "%sretry_attempts.set", prefix);
-    snprintf(p2, sizeof p2, "%sretry_attempts.v", prefix);
-    snprintf(p3, sizeof p3, "%smax_event_age.set", prefix);
-    snprintf(p4, sizeof p4, "%smax_event_age.ms", prefix);
+    join_path(p1, sizeof p1, prefix, "retry_attempts.set");
+    join_path(p2, sizeof p2, prefix, "retry_attempts.v");
+    join_path(p3, sizeof p3, prefix, "max_event_age.set");
+    join_path(p4, sizeof p4, prefix, "max_event_age.ms");
     fv_t rs = get(c, d, init, p1), rv = get(c, d, init, p2);
     fv_t as = get(c, d, init, p3), av = get(c, d, init, p4);
     if (rs.st == YES && known(&rv) && (rv.i < 0 || rv.i > 2))

@@ -65,6 +65,38 @@ static int cmp_key_c_name(const void *key, const void *elem)
     return strcmp((const char *)key, (*(const lc_type_desc_t *const *)elem)->c_name);
 }
 
+/* Property paths ("Code.ZipFile", "Layers[2]") are built for every member checked and
+ * read only when something is reported: they are joined by hand, not with printf. */
+static const char *path_member(sctx_t *s, const char *path, const char *member, size_t n)
+{
+    size_t np = path ? strlen(path) : 0;
+    char *r = lc_xalloc(s->run->arena, np + 1 + n + 1);
+    if (np) {
+        memcpy(r, path, np);
+        r[np++] = '.';
+    }
+    memcpy(r + np, member, n);
+    r[np + n] = '\0';
+    return r;
+}
+
+static const char *path_index(sctx_t *s, const char *path, size_t i)
+{
+    char digits[24];
+    size_t nd = 0, np = strlen(path);
+    do
+        digits[nd++] = (char)('0' + i % 10);
+    while ((i /= 10) != 0);
+    char *r = lc_xalloc(s->run->arena, np + nd + 3);
+    memcpy(r, path, np);
+    r[np++] = '[';
+    while (nd)
+        r[np++] = digits[--nd];
+    r[np++] = ']';
+    r[np] = '\0';
+    return r;
+}
+
 /* The descriptor of a C type name ("lc_AWS_Lambda_Function_t" or "AWS_Lambda_Function"). */
 static const lc_type_desc_t *desc_of_c_name(const char *name)
 {
@@ -78,11 +110,17 @@ static const lc_type_desc_t *desc_of_c_name(const char *name)
             by_c_name[i] = lc_l1_type_at(i);
         qsort(by_c_name, n_by_c_name, sizeof *by_c_name, cmp_c_name);
     }
-    if (strncmp(name, "lc_", 3) == 0)
-        snprintf(want, sizeof want, "%s", name);
-    else
-        snprintf(want, sizeof want, "lc_%s_t", name);
-    const lc_type_desc_t *const *hit = bsearch(want, by_c_name, n_by_c_name, sizeof *by_c_name,
+    const char *key = name;
+    if (strncmp(name, "lc_", 3) != 0) {
+        size_t n = strlen(name);
+        if (n > sizeof want - 6)
+            return NULL;        /* no generated type has such a name */
+        memcpy(want, "lc_", 3);
+        memcpy(want + 3, name, n);
+        memcpy(want + 3 + n, "_t", 3);
+        key = want;
+    }
+    const lc_type_desc_t *const *hit = bsearch(key, by_c_name, n_by_c_name, sizeof *by_c_name,
                                                cmp_key_c_name);
     return hit ? *hit : NULL;
 }
@@ -310,11 +348,14 @@ static void check_scalar(sctx_t *s, const lc_field_desc_t *f, const lit_t *l, co
         return;
     if (l->kind == L_INT || l->kind == L_NUM) {
         double x = l->kind == L_INT ? (double)l->i : l->n;
-        char text[64];
-        if (l->kind == L_INT)
-            snprintf(text, sizeof text, "%lld", (long long)l->i);
-        else
-            snprintf(text, sizeof text, "%.17g", l->n);
+        char text[64] = "";
+        /* formatted only when something reads it: most numbers have no constraint */
+        if (k->checks & (LC_CK_MIN | LC_CK_MAX | LC_CK_ENUM)) {
+            if (l->kind == L_INT)
+                snprintf(text, sizeof text, "%lld", (long long)l->i);
+            else
+                snprintf(text, sizeof text, "%.17g", l->n);
+        }
         if ((k->checks & LC_CK_MIN) && x < k->min)
             sreport(s, l->v->loc, LC_R_SCHEMA_RANGE, path, "%s is less than the minimum %.17g", text, k->min);
         if ((k->checks & LC_CK_MAX) && x > k->max)
@@ -355,7 +396,7 @@ static void check_list_values(sctx_t *s, const lc_field_desc_t *f, const lc_cv_i
     check_items(s, f, n, at, path);
     for (size_t i = 0; i < n; i++) {
         lit_t l = lit_of(items[i].val);
-        check_scalar(s, f, &l, lc_sprintf(s->run->arena, "%s[%zu]", path, i));
+        check_scalar(s, f, &l, path_index(s, path, i));
     }
 }
 
@@ -371,7 +412,7 @@ static void check_map_values(sctx_t *s, const lc_field_desc_t *f, const lc_cv_it
             continue;
         }
         const lc_cv_t *key = m->items[0].val;
-        const char *sub = key->kind == LC_CV_STR ? lc_sprintf(s->run->arena, "%s.%s", path, key->s) : path;
+        const char *sub = key->kind == LC_CV_STR ? path_member(s, path, key->s, strlen(key->s)) : path;
         if (key->kind == LC_CV_STR && k && (k->checks & LC_CK_KEY_PATTERN))
             check_pattern(s, "key", k->key_pattern, key->s, key->loc, sub);
         lit_t l = lit_of(m->items[1].val);
@@ -548,7 +589,7 @@ static void check_field(sctx_t *s, const lc_field_desc_t *f, const lc_cv_t *v, c
         check_items(s, f, n, v->loc, path);
         for (size_t i = 0; i < n; i++) {
             const lc_cv_t *it = v->items[1 + i].val;
-            const char *sub = lc_sprintf(s->run->arena, "%s[%zu]", path, i);
+            const char *sub = path_index(s, path, i);
             if (it->kind == LC_CV_INIT)
                 check_struct(s, f->type, it, sub, it->loc);
             else
@@ -565,8 +606,8 @@ static void check_field(sctx_t *s, const lc_field_desc_t *f, const lc_cv_t *v, c
         bool keys_known = is_call(keys, "LC_KEYS");
         for (size_t i = 0; i < n; i++) {
             const lc_cv_t *key = keys_known && i < keys->nitems ? keys->items[i].val : NULL;
-            const char *sub = key && key->kind == LC_CV_STR ? lc_sprintf(s->run->arena, "%s.%s", path, key->s)
-                                                             : lc_sprintf(s->run->arena, "%s[%zu]", path, i);
+            const char *sub = key && key->kind == LC_CV_STR ? path_member(s, path, key->s, strlen(key->s))
+                                                             : path_index(s, path, i);
             if (key && key->kind == LC_CV_STR && k && (k->checks & LC_CK_KEY_PATTERN))
                 check_pattern(s, "key", k->key_pattern, key->s, key->loc, sub);
             const lc_cv_t *it = v->items[2 + i].val;
@@ -596,10 +637,11 @@ static void check_struct(sctx_t *s, const lc_type_desc_t *t, const lc_cv_t *init
         }
         size_t seg = strcspn(it->desig, ".[");
         char member[256];
-        snprintf(member, sizeof member, "%.*s", (int)seg, it->desig);
+        size_t ml = seg < sizeof member - 1 ? seg : sizeof member - 1;
+        memcpy(member, it->desig, ml);
+        member[ml] = '\0';
         const lc_field_desc_t *f = field_of(t, member);
-        const char *sub = path && *path ? lc_sprintf(s->run->arena, "%s.%s", path, member)
-                                        : lc_strdup(s->run->arena, member);
+        const char *sub = path_member(s, path, member, ml);
         if (!f) {
             sreport(s, it->loc, LC_R_SCHEMA_UNKNOWN_PROPERTY, path, "%s has no property %s", t->cfn_name, member);
             continue;
@@ -620,7 +662,7 @@ static void check_struct(sctx_t *s, const lc_type_desc_t *t, const lc_cv_t *init
         return;
     for (size_t i = 0; i < t->n_fields; i++)
         if ((t->fields[i].flags & LC_FF_REQUIRED) && !seen[i]) {
-            const char *sub = path && *path ? lc_sprintf(s->run->arena, "%s.%s", path, t->fields[i].key)
+            const char *sub = path && *path ? path_member(s, path, t->fields[i].key, strlen(t->fields[i].key))
                                             : t->fields[i].key;
             sreport(s, at, LC_R_SCHEMA_MISSING_REQUIRED, sub, "required property %s of %s is not set",
                     t->fields[i].key, t->cfn_name);

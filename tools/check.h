@@ -11,8 +11,10 @@
  *   check-report.c   diagnostics: suppressions, text / JSON / SARIF output
  *   lambdac-check.c  the command line
  *
- * Memory: everything a run builds comes from one lc_arena_t (lambdac/arena.h) and dies
- * with it; nothing here is freed piecemeal.
+ * Memory: nothing here is freed piecemeal.  What a run keeps to the end (diagnostics,
+ * suppressions) comes from run->keep; a file's model (tokens put back, values,
+ * declarations, the rules' scratch) from run->arena, which the command line resets
+ * after each file, so that checking many files reuses one file's worth of memory.
  */
 #ifndef LAMBDAC_TOOLS_CHECK_H
 #define LAMBDAC_TOOLS_CHECK_H
@@ -368,12 +370,19 @@ typedef struct lc_ck_diag {
 } lc_ck_diag_t;
 
 typedef struct lc_ck_run {
-    lc_arena_t *arena;
+    lc_arena_t *arena;             /* the current file's model: reset between files */
+    lc_arena_t *keep;              /* diagnostics and suppressions (NULL: arena) */
     lc_ck_sev_t sev[LC_R__COUNT];  /* effective severities (LC_SEV_OFF: disabled) */
     char as_of[11];                /* "YYYY-MM-DD" */
     lc_ck_diag_t *diags;
     size_t ndiags, capdiags;
 } lc_ck_run_t;
+
+/* The arena of what outlives a file's model. */
+static inline lc_arena_t *lc_ck_keep(const lc_ck_run_t *run)
+{
+    return run->keep ? run->keep : run->arena;
+}
 
 /* Record a diagnostic (printf format).  Disabled rules are dropped here. */
 void lc_ck_report(lc_ck_run_t *run, const lc_ck_file_t *f, lc_ck_loc_t loc,

@@ -24,9 +24,11 @@ CLEANFILES += tools/check-lex.gen.c tools/check-deprecations.gen.c \
 EXTRA_DIST += tools/check-lex.re spec/runtime-deprecations.json bench/check-throughput.sh
 
 # (#line directives name the .re file, and the output by its final name, not $@.tmp)
+# -b: character classes as bitmaps, not nested comparisons: ~45 fewer instructions per
+# token on dense stack sources (bench/check-throughput.sh), still plain C.
 tools/check-lex.gen.c: $(srcdir)/tools/check-lex.re
 	$(AM_V_GEN)$(MKDIR_P) tools && \
-	$(RE2C) -W --no-generation-date --no-version -o $@.tmp $(srcdir)/tools/check-lex.re && \
+	$(RE2C) -W -b --no-generation-date --no-version -o $@.tmp $(srcdir)/tools/check-lex.re && \
 	$(SED) 's|$@\.tmp|$@|g' $@.tmp > $@.tmp2 && rm -f $@.tmp && mv $@.tmp2 $@
 
 # One row per runtime, sorted; a malformed date stops the build.

@@ -19,6 +19,10 @@ typedef struct lc_arena lc_arena_t;
 lc_arena_t *lc_arena_new(void);
 /* Release the arena and every allocation made from it.  NULL is allowed. */
 void lc_arena_free(lc_arena_t *a);
+/* Invalidate every allocation made from the arena and start afresh, keeping its memory
+ * for the allocations that follow (they are zero-filled as always).  For a loop that
+ * builds and drops one graph per input.  Clears the error state.  NULL is allowed. */
+void lc_arena_reset(lc_arena_t *a);
 /* `n` bytes aligned for any object (16 bytes), zero-filled; NULL (and the arena marked
  * failed, see lc_arena_error()) when out of memory.  n == 0 returns a distinct valid
  * pointer.  An exhausted arena aborts the process in lc_xalloc(). */
