@@ -183,6 +183,7 @@ static void add_item(parser_t *p, lc_cv_t *init, const char *desig, size_t n, lc
     (void)p;
     it->desig = desig;
     it->dlen = desig ? (uint32_t)n : 0;
+    it->dkey = desig ? lc_ck_desig_key(desig) : 0;
     it->loc = loc;
     it->val = val;
 }
@@ -510,9 +511,8 @@ static int next(parser_t *p, lc_tok_t *t)
 static const lc_tok_t *peek(parser_t *p)
 {
     if (!p->has_la) {
-        lc_tok_t t;
-        next(p, &t);
-        p->la = t;
+        next(p, &p->la);        /* straight into the lookahead: no copy (next() does
+                                 * not read p->la while has_la is false) */
         p->has_la = true;
     }
     return &p->la;
@@ -1578,6 +1578,7 @@ static void push_item(parser_t *p, const char *desig, size_t n, lc_ck_loc_t loc,
     lc_cv_item_t *it = &p->istack[p->nistack++];
     it->desig = desig;        /* interned by the callers */
     it->dlen = desig ? (uint32_t)n : 0;
+    it->dkey = desig ? lc_ck_desig_key(desig) : 0;
     it->loc = loc;
     it->val = val;
 }

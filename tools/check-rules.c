@@ -78,6 +78,17 @@ static const struct enumerator {
 static struct enumerator *sorted_enums;
 static size_t nsorted_enums;
 
+static const struct enumerator **enum_table;   /* open addressing, enum_cap slots */
+static size_t enum_cap = 64;
+
+static uint32_t enum_hash(const char *s)
+{
+    uint32_t h = 2166136261u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
 static int cmp_enum(const void *a, const void *b)
 {
     return strcmp(((const struct enumerator *)a)->name, ((const struct enumerator *)b)->name);
@@ -102,6 +113,19 @@ static void sort_enumerators(void)
     }
     nsorted_enums = n;
     qsort(sorted_enums, n, sizeof *sorted_enums, cmp_enum);
+    /* and a hash table over them: every function reads several enumerators, and a
+     * binary search costs eight string compares */
+    while (enum_cap < 2 * n)
+        enum_cap *= 2;
+    enum_table = calloc(enum_cap, sizeof *enum_table);
+    if (!enum_table)
+        abort();
+    for (size_t i = 0; i < n; i++) {
+        size_t h = enum_hash(sorted_enums[i].name) & (enum_cap - 1);
+        while (enum_table[h])
+            h = (h + 1) & (enum_cap - 1);
+        enum_table[h] = &sorted_enums[i];
+    }
 }
 
 /* The value of an enumerator name; false when the checker does not know it. */
@@ -109,11 +133,12 @@ static bool enumerator(const char *name, int64_t *out)
 {
     if (!sorted_enums)
         sort_enumerators();
-    struct enumerator key = { name, 0 };
-    const struct enumerator *e = bsearch(&key, sorted_enums, nsorted_enums, sizeof key, cmp_enum);
-    if (e)
-        *out = e->value;
-    return e != NULL;
+    for (size_t h = enum_hash(name) & (enum_cap - 1); enum_table[h]; h = (h + 1) & (enum_cap - 1))
+        if (strcmp(enum_table[h]->name, name) == 0) {
+            *out = enum_table[h]->value;
+            return true;
+        }
+    return false;
 }
 
 /* ---- positional members of the DSL's small structs --------------------------------------- */
@@ -152,6 +177,80 @@ static const char *positional_name(const lc_cv_t *init, size_t index)
     return NULL;
 }
 
+/* Rules read members by path dozens of times per declaration, and a function has
+ * twenty-odd members: a linear scan per lookup was a fifth of the checker's time.  So
+ * an initializer of 8 or more designated members gets, on its first lookup, a hash
+ * index of its items by key (lc_ck_desig_key), allocated in the arena of the file
+ * being checked (it dies with the values it indexes).  Slot 0 holds the mask; the
+ * other slots hold item index + 1, 0 for empty.  Initializers with positional members
+ * are scanned (their names come from positional_name()). */
+static lc_arena_t *index_arena;            /* set while lc_ck_check_file() runs */
+static const uint16_t no_index[1];
+
+static size_t key_slot(uint16_t key)
+{
+    return (size_t)((uint32_t)key * 40503u >> 7);
+}
+
+static const uint16_t *build_index(const lc_cv_t *init)
+{
+    size_t n = init->nitems, cap = 16;
+    if (n < 8 || n > 8000 || !index_arena)
+        return no_index;
+    for (size_t i = 0; i < n; i++)
+        if (!init->items[i].desig)
+            return no_index;
+    while (cap < 2 * n)
+        cap *= 2;
+    uint16_t *ix = lc_alloc(index_arena, (cap + 1) * sizeof *ix);
+    if (!ix)
+        return no_index;
+    ix[0] = (uint16_t)(cap - 1);
+    for (size_t i = 0; i < n; i++) {
+        size_t h = key_slot(init->items[i].dkey) & (cap - 1);
+        while (ix[1 + h])
+            h = (h + 1) & (cap - 1);
+        ix[1 + h] = (uint16_t)(i + 1);
+    }
+    return ix;
+}
+
+enum { GET_NEXT = -1 };
+
+/* Item i against the path: GET_NEXT when it is not the member (perhaps setting
+ * *partial: it sets a part of the member), else lc_ck_get()'s result. */
+static int get_item(const lc_cv_t *init, size_t i, const char *path, size_t pl, lc_cv_t **out,
+                    lc_ck_loc_t *loc, bool *partial)
+{
+    const lc_cv_item_t *it = &init->items[i];
+    const char *name = it->desig;
+    size_t nl = it->dlen;
+    if (!name) {
+        name = positional_name(init, i);
+        if (!name)
+            return GET_NEXT;
+        nl = strlen(name);
+    }
+    if (name[0] != path[0])
+        return GET_NEXT;
+    if (nl == pl && memcmp(name, path, pl) == 0) {
+        *out = it->val;
+        if (loc)
+            *loc = it->loc;
+        return it->val->kind == LC_CV_UNKNOWN ? LC_GET_UNKNOWN : LC_GET_SET;
+    }
+    if (nl < pl && memcmp(path, name, nl) == 0 && path[nl] == '.') {
+        lc_ck_loc_t inner = it->loc;
+        int r = lc_ck_get(it->val, path + nl + 1, out, &inner);
+        if (loc && r != LC_GET_UNSET)
+            *loc = inner;
+        return r;
+    }
+    if (nl > pl && memcmp(name, path, pl) == 0 && (name[pl] == '.' || name[pl] == '['))
+        *partial = true;
+    return GET_NEXT;
+}
+
 int lc_ck_get(const lc_cv_t *init, const char *path, lc_cv_t **out, lc_ck_loc_t *loc)
 {
     *out = NULL;
@@ -167,35 +266,40 @@ int lc_ck_get(const lc_cv_t *init, const char *path, lc_cv_t **out, lc_ck_loc_t 
         *out = (lc_cv_t *)init;
         return LC_GET_UNKNOWN;
     }
+    uint16_t key = lc_ck_desig_key(path);
     size_t pl = strlen(path);
     bool partial = false;
+    int r;
+    const uint16_t *ix = init->index;
+    if (!ix && init->nitems >= 8)
+        ix = ((lc_cv_t *)init)->index = build_index(init);
+    if (ix && ix != no_index) {
+        /* the items with the path's key, latest first (the last designation of a
+         * member is the one that counts), as the scan below would meet them */
+        size_t cand[32], nc = 0, mask = ix[0];
+        for (size_t h = key_slot(key) & mask; ix[1 + h] && nc < 32; h = (h + 1) & mask)
+            if (init->items[ix[1 + h] - 1].dkey == key) {
+                size_t i = ix[1 + h] - 1u, k = nc++;
+                for (; k > 0 && cand[k - 1] < i; k--)
+                    cand[k] = cand[k - 1];
+                cand[k] = i;
+            }
+        if (nc < 32) {
+            for (size_t k = 0; k < nc; k++)
+                if ((r = get_item(init, cand[k], path, pl, out, loc, &partial)) != GET_NEXT)
+                    return r;
+            if (partial)
+                return LC_GET_UNKNOWN;
+            return init->opaque ? LC_GET_UNKNOWN : LC_GET_UNSET;
+        }
+        partial = false;        /* 32 items with one key: scan */
+    }
     for (size_t i = init->nitems; i-- > 0;) {
         const lc_cv_item_t *it = &init->items[i];
-        const char *name = it->desig;
-        size_t nl = it->dlen;
-        if (!name) {
-            name = positional_name(init, i);
-            if (!name)
-                continue;
-            nl = strlen(name);
-        }
-        if (name[0] != path[0])
-            continue;       /* most members differ at once */
-        if (nl == pl && memcmp(name, path, pl) == 0) {
-            *out = it->val;
-            if (loc)
-                *loc = it->loc;
-            return it->val->kind == LC_CV_UNKNOWN ? LC_GET_UNKNOWN : LC_GET_SET;
-        }
-        if (nl < pl && memcmp(path, name, nl) == 0 && path[nl] == '.') {
-            lc_ck_loc_t inner = it->loc;
-            int r = lc_ck_get(it->val, path + nl + 1, out, &inner);
-            if (loc && r != LC_GET_UNSET)
-                *loc = inner;
+        if (it->dkey != key && it->desig)
+            continue;           /* most members: another key (see lc_ck_desig_key) */
+        if ((r = get_item(init, i, path, pl, out, loc, &partial)) != GET_NEXT)
             return r;
-        }
-        if (nl > pl && memcmp(name, path, pl) == 0 && (name[pl] == '.' || name[pl] == '['))
-            partial = true;
     }
     if (partial)
         return LC_GET_UNKNOWN;
@@ -805,9 +909,16 @@ static void check_function_layers(ctx_t *c, const lc_ck_decl_t *d, const fv_t *r
                 }
                 if (runtime_equals(ri, rt))
                     incompatible = NO;
-                if (len < sizeof names)
-                    len += (size_t)snprintf(names + len, sizeof names - len, "%s%s", k ? "," : "",
-                                            ri ? ri->name : "?");
+                /* for the message, by hand: printf here cost more than the rest of
+                 * the function checks together */
+                const char *nm = ri ? ri->name : "?";
+                size_t nl = strlen(nm);
+                if (len + nl + 2 < sizeof names) {
+                    if (k)
+                        names[len++] = ',';
+                    memcpy(names + len, nm, nl + 1);
+                    len += nl;
+                }
             }
             if (incompatible == YES)
                 REPORT(d, at, LC_R_CDK_LAYER_RUNTIME,
@@ -1498,6 +1609,7 @@ static void check_model(ctx_t *c, bool reach_known)
 void lc_ck_check_file(lc_ck_run_t *run, lc_ck_file_t *f)
 {
     ctx_t c = { run, f, true, { 0 }, { 0 } };
+    index_arena = run->arena;       /* lc_ck_get()'s indexes live as long as the model */
     bool reach_known = compute_reachability(&c);
     collect_file_facts(&c);
     for (size_t i = 0; i < f->ndecls; i++) {
@@ -1555,4 +1667,5 @@ void lc_ck_check_file(lc_ck_run_t *run, lc_ck_file_t *f)
         lc_ck_check_getatts(run, f, d);
     }
     check_model(&c, reach_known);
+    index_arena = NULL;
 }

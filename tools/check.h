@@ -102,8 +102,24 @@ typedef struct lc_cv_item {
                             * interned: equal designators are one pointer */
     uint32_t dlen;         /* strlen(desig) */
     lc_ck_loc_t loc;       /* of the designator (or of the value when positional) */
+    uint16_t dkey;         /* lc_ck_desig_key(desig), 0 when positional (in what would
+                            * be padding) */
     lc_cv_t *val;
 } lc_cv_item_t;
+
+/* The first two bytes of a designator or member path, a '.' or '[' after the first
+ * byte counted as its end: "code.text", "code" and "co" share no key, "a" and "a.b" do.
+ * Every designator that lc_ck_get() can match for a path (the path itself, a prefix of
+ * it, an extension of it) has the path's key, so members are skipped on a 16-bit
+ * compare, without reading their bytes; rules look members up dozens of times per
+ * declaration. */
+static inline uint16_t lc_ck_desig_key(const char *s)
+{
+    unsigned c1 = s[0] ? (unsigned char)s[1] : 0;
+    if (c1 == '.' || c1 == '[')
+        c1 = 0;
+    return (uint16_t)((unsigned char)s[0] | c1 << 8);
+}
 
 struct lc_cv {
     lc_ck_loc_t loc;
@@ -117,6 +133,8 @@ struct lc_cv {
     const char *s;         /* STR: bytes; IDENT/ADDR/CALL: name; UNKNOWN: the reason */
     union {                /* one per kind: values are many, keep them small */
         size_t len;        /* STR: length in bytes */
+        const uint16_t *index;   /* INIT: lc_ck_get()'s hash index of the items by
+                                  * key, built on first use (NULL: not yet) */
         int64_t i;         /* INT */
         double n;          /* NUM */
     };
