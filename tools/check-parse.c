@@ -151,16 +151,16 @@ static const char *intern(parser_t *p, const char *s, size_t n)
         const char **t = lc_xalloc(p->a, cap * sizeof *t);
         for (size_t i = 0; i < p->capinterned; i++)
             if (p->interned[i]) {
-                size_t h = hash_bytes(p->interned[i], strlen(p->interned[i])) % cap;
+                size_t h = hash_bytes(p->interned[i], strlen(p->interned[i])) & (cap - 1);
                 while (t[h])
-                    h = (h + 1) % cap;
+                    h = (h + 1) & (cap - 1);
                 t[h] = p->interned[i];
             }
         p->interned = t;
         p->capinterned = cap;
     }
-    size_t h = hash_bytes(s, n) % p->capinterned;
-    for (; p->interned[h]; h = (h + 1) % p->capinterned)
+    size_t h = hash_bytes(s, n) & (p->capinterned - 1);
+    for (; p->interned[h]; h = (h + 1) & (p->capinterned - 1))
         if (strncmp(p->interned[h], s, n) == 0 && p->interned[h][n] == '\0')
             return p->interned[h];
     p->ninterned++;
@@ -482,18 +482,15 @@ static int raw_next(parser_t *p, lc_tok_t *t)
 /* The next token, object-like user macros expanded.  A token that came from a macro
  * body may expand another macro (still guarded by `active`); one that was only put back
  * by unread() was expanded already.  Expanded tokens report the invocation's place. */
-static int next(parser_t *p, lc_tok_t *t)
+static int next_slow(parser_t *p, lc_tok_t *t)
 {
-    if (p->has_la) {
-        *t = p->la;
-        p->has_la = false;
-        return t->kind;
-    }
     for (;;) {
         raw_next(p, t);
         if (t->kind != LC_TK_IDENT || p->nfr >= MAX_FRAMES ||
             (p->from_frame && !p->fr[p->nfr - 1].m))
             return t->kind;
+        if (!(p->um_lengths & (UINT64_C(1) << (t->len < 63 ? t->len : 63))))
+            return t->kind;     /* find_umacro()'s first test, without the call */
         umacro_t *m = find_umacro(p, t->p, t->len);
         if (!m || m->fnlike || m->active || lc_ck_macro_find(t->p, t->len))
             return t->kind;
@@ -506,6 +503,17 @@ static int next(parser_t *p, lc_tok_t *t)
         fr->at = at;
         m->active = true;
     }
+}
+
+/* The hot part of next(): the token peek() read already. */
+static inline int next(parser_t *p, lc_tok_t *t)
+{
+    if (p->has_la) {
+        *t = p->la;
+        p->has_la = false;
+        return t->kind;
+    }
+    return next_slow(p, t);
 }
 
 static const lc_tok_t *peek(parser_t *p)
@@ -1313,6 +1321,7 @@ static lc_cv_t *call(parser_t *p, const lc_tok_t *name)
     }
     lc_cv_t *args = lc_ck_cv_new(p->a, LC_CV_CALL, name->loc);
     args->s = row ? row->name : tok_str(p, name);
+    args->row = row;
     size_t base = parse_list_transient(p, ')', args, lp.loc);
     if (!row || !row->tmpl || (row->flags & LC_MF_DECL)) {
         keep_list(p, args, base);    /* a value macro check-schema.c reads, or unknown */
@@ -1745,29 +1754,33 @@ static const char *first_segment(parser_t *p, const char *desig)
     return desig[n] ? lc_strndup(p->a, desig, n) : desig;
 }
 
-static void collect_refs(parser_t *p, lc_ck_decl_t *d, const lc_cv_t *v, const char *field)
+/* The references in v, a member of d: `field` is the top-level member they sit in,
+ * or NULL with `desig` its designator (turned into the field only when a reference is
+ * found: most members hold none). */
+static void collect_refs(parser_t *p, lc_ck_decl_t *d, const lc_cv_t *v, const char *field,
+                         const char *desig)
 {
     switch (v->kind) {
     case LC_CV_ADDR:
-        add_ref(p, d, v->s, field, v->loc);
+        add_ref(p, d, v->s, field ? field : desig ? first_segment(p, desig) : NULL, v->loc);
         break;
     case LC_CV_CALL: {
-        const lc_ck_macro_t *row = lc_ck_macro_find(v->s, strlen(v->s));
+        const lc_ck_macro_t *row = v->row ? v->row : lc_ck_macro_find(v->s, strlen(v->s));
         if (row && row->declref_arg >= 0 && (size_t)row->declref_arg < v->nitems) {
             const lc_cv_t *a = v->items[row->declref_arg].val;
             if (a->kind == LC_CV_IDENT)
-                add_ref(p, d, a->s, field, a->loc);
+                add_ref(p, d, a->s, field ? field : desig ? first_segment(p, desig) : NULL, a->loc);
         }
         for (size_t i = 0; i < v->nitems; i++)
-            collect_refs(p, d, v->items[i].val, field);
+            collect_refs(p, d, v->items[i].val, field, desig);
         break;
     }
     case LC_CV_INIT:
         for (size_t i = 0; i < v->nitems; i++) {
-            const char *fd = field;
-            if (!fd && v->items[i].desig)
-                fd = first_segment(p, v->items[i].desig);
-            collect_refs(p, d, v->items[i].val, fd);
+            if (field || desig || !v->items[i].desig)
+                collect_refs(p, d, v->items[i].val, field, desig);
+            else
+                collect_refs(p, d, v->items[i].val, NULL, v->items[i].desig);
         }
         break;
     default:
@@ -1806,7 +1819,7 @@ static void register_decl(parser_t *p, lc_ck_decl_t *d)
             lc_ck_decl_t *o = f->decls[i];
             if (!o->cname)
                 continue;
-            uint32_t h = hash_bytes(o->cname, strlen(o->cname)) % nb;
+            uint32_t h = hash_bytes(o->cname, strlen(o->cname)) & (nb - 1);
             o->next_same_name = NULL;
             lc_ck_decl_t **pp = &t[h];
             while (*pp)
@@ -1816,7 +1829,7 @@ static void register_decl(parser_t *p, lc_ck_decl_t *d)
         f->by_name = t;
         f->nbuckets = nb;
     }
-    uint32_t h = hash_bytes(d->cname, strlen(d->cname)) % f->nbuckets;
+    uint32_t h = hash_bytes(d->cname, strlen(d->cname)) & (f->nbuckets - 1);
     lc_ck_decl_t **pp = &f->by_name[h];
     lc_ck_decl_t *last_same = NULL;
     for (; *pp; pp = &(*pp)->next_same_name) {
@@ -1839,7 +1852,7 @@ lc_ck_decl_t *lc_ck_lookup(const lc_ck_file_t *f, const char *name)
 {
     if (!f->nbuckets)
         return NULL;
-    for (lc_ck_decl_t *d = f->by_name[hash_bytes(name, strlen(name)) % f->nbuckets]; d;
+    for (lc_ck_decl_t *d = f->by_name[hash_bytes(name, strlen(name)) & (f->nbuckets - 1)]; d;
          d = d->next_same_name)
         if (strcmp(d->cname, name) == 0)
             return d;
@@ -1856,19 +1869,19 @@ static void add_plain_name(parser_t *p, const lc_tok_t *t)
             const char *s = f->names[i];
             if (!s)
                 continue;
-            size_t h = hash_bytes(s, strlen(s)) % cap;
+            size_t h = hash_bytes(s, strlen(s)) & (cap - 1);
             while (tab[h])
-                h = (h + 1) % cap;
+                h = (h + 1) & (cap - 1);
             tab[h] = s;
         }
         f->names = tab;
         f->nnames_cap = cap;
     }
-    size_t h = hash_bytes(t->p, t->len) % f->nnames_cap;
+    size_t h = hash_bytes(t->p, t->len) & (f->nnames_cap - 1);
     while (f->names[h]) {
         if (strlen(f->names[h]) == t->len && memcmp(f->names[h], t->p, t->len) == 0)
             return;
-        h = (h + 1) % f->nnames_cap;
+        h = (h + 1) & (f->nnames_cap - 1);
     }
     f->names[h] = tok_str(p, t);
     f->nnames++;
@@ -1878,11 +1891,11 @@ bool lc_ck_is_plain_name(const lc_ck_file_t *f, const char *name)
 {
     if (!f->nnames_cap)
         return false;
-    size_t h = hash_bytes(name, strlen(name)) % f->nnames_cap;
+    size_t h = hash_bytes(name, strlen(name)) & (f->nnames_cap - 1);
     while (f->names[h]) {
         if (strcmp(f->names[h], name) == 0)
             return true;
-        h = (h + 1) % f->nnames_cap;
+        h = (h + 1) & (f->nnames_cap - 1);
     }
     return false;
 }
@@ -1913,6 +1926,7 @@ static void declaration(parser_t *p, const lc_ck_macro_t *row, const lc_tok_t *n
     next(p, &lp);
     lc_cv_t *args = lc_ck_cv_new(p->a, LC_CV_CALL, name_tok->loc);
     args->s = row->name;
+    args->row = row;
     size_t base = parse_list_transient(p, ')', args, lp.loc);
     /* after a syntax error, a member that seems missing may just be unreadable */
     if (p->nsyntax != errors)
@@ -1933,7 +1947,7 @@ static void declaration(parser_t *p, const lc_ck_macro_t *row, const lc_tok_t *n
         lc_ck_report(p->run, p->f, d->loc, LC_R_NOT_STATIC,
                      "the name of this %s is not statically known: references to it are not checked",
                      lc_ck_kind_name(d->kind));
-    collect_refs(p, d, d->props, NULL);
+    collect_refs(p, d, d->props, NULL, NULL);
     register_decl(p, d);
 }
 
@@ -1959,7 +1973,7 @@ static void unknown_invocation(parser_t *p, const lc_tok_t *name_tok, bool file_
     reserve_items(p, d->props, args->nitems);
     for (size_t i = 1; i < args->nitems; i++)
         copy_item(p, d->props, &args->items[i]);
-    collect_refs(p, d, d->props, NULL);
+    collect_refs(p, d, d->props, NULL, NULL);
     register_decl(p, d);
     lc_ck_report(p->run, p->f, name_tok->loc, LC_R_UNKNOWN_MACRO,
                  "unknown lambdac macro %s: the declaration '%s' is not checked", args->s, d->cname);

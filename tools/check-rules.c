@@ -355,16 +355,16 @@ static void nameset_add(lc_arena_t *a, nameset_t *set, const char *name)
         const char **slot = lc_xalloc(a, cap * sizeof *slot);
         for (size_t i = 0; i < set->cap; i++)
             if (set->slot[i]) {
-                size_t h = name_hash(set->slot[i]) % cap;
+                size_t h = name_hash(set->slot[i]) & (cap - 1);
                 while (slot[h])
-                    h = (h + 1) % cap;
+                    h = (h + 1) & (cap - 1);
                 slot[h] = set->slot[i];
             }
         set->slot = slot;
         set->cap = cap;
     }
-    size_t h = name_hash(name) % set->cap;
-    for (; set->slot[h]; h = (h + 1) % set->cap)
+    size_t h = name_hash(name) & (set->cap - 1);
+    for (; set->slot[h]; h = (h + 1) & (set->cap - 1))
         if (strcmp(set->slot[h], name) == 0)
             return;
     set->slot[h] = name;
@@ -375,7 +375,7 @@ static bool nameset_has(const nameset_t *set, const char *name)
 {
     if (!set->cap || !name)
         return false;
-    for (size_t h = name_hash(name) % set->cap; set->slot[h]; h = (h + 1) % set->cap)
+    for (size_t h = name_hash(name) & (set->cap - 1); set->slot[h]; h = (h + 1) & (set->cap - 1))
         if (strcmp(set->slot[h], name) == 0)
             return true;
     return false;

@@ -142,6 +142,8 @@ struct lc_cv {
         const char *type;  /* INIT from a compound literal: its type ("lc_kv_t[]") */
         const char *via;   /* INIT expanded from a helper macro: the macro's name;
                             * UNKNOWN from a member access (X.h): the base identifier */
+        const struct lc_ck_macro *row;   /* CALL: its row in the macro table, or NULL
+                                          * (not looked up, or unknown) */
     };
     lc_cv_item_t *items;   /* INIT: members; CALL: arguments */
 };
