@@ -228,15 +228,21 @@ static bool skip_raw_string(lc_lexer_t *lx, const unsigned char *start)
 int lc_lex_next(lc_lexer_t *lx, lc_tok_t *t)
 {
     for (;;) {
+        /* The DFA runs on locals (cursor and marker in registers, not stored through
+         * lx at every byte); each action first writes the cursor back, so the helpers
+         * and the code below see lx->cur as before. */
+        const unsigned char *cur = lx->cur, *mar = NULL;
         /* blanks between tokens (a third of a stack source) without entering the DFA */
-        while (*lx->cur == ' ' || *lx->cur == '\t')
-            lx->cur++;
-        const unsigned char *start = lx->cur;
+        while (*cur == ' ' || *cur == '\t')
+            cur++;
+        const unsigned char *start = cur;
         lc_ck_loc_t at = { lx->line, (uint32_t)(start - lx->line_start) + 1 };
         t->punct = 0;
         t->msg = NULL;
     /*!re2c
-        "\x00" {
+        re2c:define:YYCURSOR = "cur";
+        re2c:define:YYMARKER = "mar";
+        "\x00" { lx->cur = cur;
             if (lx->cur > lx->lim) {
                 /* the sentinel: the end (and it stays the end) */
                 lx->cur = lx->lim;
@@ -249,8 +255,8 @@ int lc_lex_next(lc_lexer_t *lx, lc_tok_t *t)
             return punct(lx, t, 0, start, at);   /* a NUL byte inside the file */
         }
 
-        [ \t\v\f\r]+ { continue; }
-        "\n" | "\\" [ \t]* "\r"? "\n" {
+        [ \t\v\f\r]+ { lx->cur = cur; continue; }
+        "\n" | "\\" [ \t]* "\r"? "\n" { lx->cur = cur;
             lx->line++;
             lx->line_start = lx->cur;
             if (start[0] == '\n')
@@ -258,7 +264,7 @@ int lc_lex_next(lc_lexer_t *lx, lc_tok_t *t)
             continue;
         }
 
-        "/*" {
+        "/*" { lx->cur = cur;
             bool ok = skip_block_comment(lx);
             if (lx->on_comment)
                 lx->on_comment(lx->ctx, (const char *)start, (size_t)(lx->cur - start), at,
@@ -267,7 +273,7 @@ int lc_lex_next(lc_lexer_t *lx, lc_tok_t *t)
                 return error(lx, t, "unterminated comment", start, at);
             continue;
         }
-        "//" {
+        "//" { lx->cur = cur;
             skip_line_comment(lx);
             if (lx->on_comment)
                 lx->on_comment(lx->ctx, (const char *)start, (size_t)(lx->cur - start), at,
@@ -275,7 +281,7 @@ int lc_lex_next(lc_lexer_t *lx, lc_tok_t *t)
             continue;
         }
 
-        "#" {
+        "#" { lx->cur = cur;
             if (lx->bol) {
                 skip_pp_line(lx);
                 return emit(lx, t, LC_TK_PP, start, at);
@@ -283,48 +289,48 @@ int lc_lex_next(lc_lexer_t *lx, lc_tok_t *t)
             return punct(lx, t, '#', start, at);
         }
 
-        IDSTART IDCONT* { return emit(lx, t, LC_TK_IDENT, start, at); }
-        PPNUM           { return emit(lx, t, LC_TK_NUMBER, start, at); }
+        IDSTART IDCONT* { lx->cur = cur; return emit(lx, t, LC_TK_IDENT, start, at); }
+        PPNUM           { lx->cur = cur; return emit(lx, t, LC_TK_NUMBER, start, at); }
 
-        PREFIX? "\"" DQ* "\"" {
+        PREFIX? "\"" DQ* "\"" { lx->cur = cur;
             count_lines(lx, start, lx->cur);
             return emit(lx, t, LC_TK_STRING, start, at);
         }
-        PREFIX? "'" SQ* "'" {
+        PREFIX? "'" SQ* "'" { lx->cur = cur;
             count_lines(lx, start, lx->cur);
             return emit(lx, t, LC_TK_CHAR, start, at);
         }
-        PREFIX? "R\"" RAWDELIM "(" {
+        PREFIX? "R\"" RAWDELIM "(" { lx->cur = cur;
             if (!skip_raw_string(lx, start))
                 return error(lx, t, "unterminated raw string literal", start, at);
             return emit(lx, t, LC_TK_STRING, start, at);
         }
-        PREFIX? "\"" DQ* {
+        PREFIX? "\"" DQ* { lx->cur = cur;
             count_lines(lx, start, lx->cur);
             return error(lx, t, "missing terminating \" character", start, at);
         }
-        PREFIX? "'" SQ* {
+        PREFIX? "'" SQ* { lx->cur = cur;
             count_lines(lx, start, lx->cur);
             return error(lx, t, "missing terminating ' character", start, at);
         }
 
-        "->"  { return punct(lx, t, LC_P_ARROW, start, at); }
-        "++"  { return punct(lx, t, LC_P_INC, start, at); }
-        "--"  { return punct(lx, t, LC_P_DEC, start, at); }
-        "<<"  { return punct(lx, t, LC_P_SHL, start, at); }
-        ">>"  { return punct(lx, t, LC_P_SHR, start, at); }
-        "<="  { return punct(lx, t, LC_P_LE, start, at); }
-        ">="  { return punct(lx, t, LC_P_GE, start, at); }
-        "=="  { return punct(lx, t, LC_P_EQ, start, at); }
-        "!="  { return punct(lx, t, LC_P_NE, start, at); }
-        "&&"  { return punct(lx, t, LC_P_ANDAND, start, at); }
-        "||"  { return punct(lx, t, LC_P_OROR, start, at); }
-        "..." { return punct(lx, t, LC_P_ELLIPSIS, start, at); }
-        "##"  { return punct(lx, t, LC_P_HASHHASH, start, at); }
-        "::"  { return punct(lx, t, LC_P_SCOPE, start, at); }
-        "<<=" | ">>=" | [-+*/%&^|] "=" { return punct(lx, t, LC_P_ASSIGNOP, start, at); }
+        "->"  { lx->cur = cur; return punct(lx, t, LC_P_ARROW, start, at); }
+        "++"  { lx->cur = cur; return punct(lx, t, LC_P_INC, start, at); }
+        "--"  { lx->cur = cur; return punct(lx, t, LC_P_DEC, start, at); }
+        "<<"  { lx->cur = cur; return punct(lx, t, LC_P_SHL, start, at); }
+        ">>"  { lx->cur = cur; return punct(lx, t, LC_P_SHR, start, at); }
+        "<="  { lx->cur = cur; return punct(lx, t, LC_P_LE, start, at); }
+        ">="  { lx->cur = cur; return punct(lx, t, LC_P_GE, start, at); }
+        "=="  { lx->cur = cur; return punct(lx, t, LC_P_EQ, start, at); }
+        "!="  { lx->cur = cur; return punct(lx, t, LC_P_NE, start, at); }
+        "&&"  { lx->cur = cur; return punct(lx, t, LC_P_ANDAND, start, at); }
+        "||"  { lx->cur = cur; return punct(lx, t, LC_P_OROR, start, at); }
+        "..." { lx->cur = cur; return punct(lx, t, LC_P_ELLIPSIS, start, at); }
+        "##"  { lx->cur = cur; return punct(lx, t, LC_P_HASHHASH, start, at); }
+        "::"  { lx->cur = cur; return punct(lx, t, LC_P_SCOPE, start, at); }
+        "<<=" | ">>=" | [-+*/%&^|] "=" { lx->cur = cur; return punct(lx, t, LC_P_ASSIGNOP, start, at); }
 
-        [^\x00] { return punct(lx, t, start[0], start, at); }
+        [^\x00] { lx->cur = cur; return punct(lx, t, start[0], start, at); }
     */
     }
 }
