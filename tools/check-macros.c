@@ -298,6 +298,7 @@ static const lc_ck_macro_t rows[] = {
  * a hash table over the rows, built on first use (open addressing, twice the rows). */
 #define NROWS (sizeof rows / sizeof rows[0])
 static const lc_ck_macro_t *table[2 * NROWS + 1];
+static size_t table_len[2 * NROWS + 1];     /* strlen of each slot's name */
 
 static uint32_t name_hash(const char *s, size_t n)
 {
@@ -314,15 +315,18 @@ const lc_ck_macro_t *lc_ck_macro_find(const char *name, size_t len)
         return NULL;
     if (!table[cap - 1]) {
         for (size_t i = 0; i < NROWS; i++) {
-            size_t h = name_hash(rows[i].name, strlen(rows[i].name)) % (cap - 1);
+            size_t n = strlen(rows[i].name);
+            size_t h = name_hash(rows[i].name, n) % (cap - 1);
             while (table[h])
                 h = (h + 1) % (cap - 1);
             table[h] = &rows[i];
+            table_len[h] = n;
         }
         table[cap - 1] = &rows[0];      /* built */
     }
+    /* the name's length beside each slot: a hit costs one memcmp of known size */
     for (size_t h = name_hash(name, len) % (cap - 1); table[h]; h = (h + 1) % (cap - 1))
-        if (strncmp(table[h]->name, name, len) == 0 && table[h]->name[len] == '\0')
+        if (table_len[h] == len && memcmp(table[h]->name, name, len) == 0)
             return table[h];
     return NULL;
 }

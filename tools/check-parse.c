@@ -82,6 +82,7 @@ typedef struct parser {
     int nest;
     unsigned nsyntax;         /* syntax errors so far */
     const char **interned;        /* designators (see intern()) */
+    uint32_t *interned_len;       /* their lengths, slot by slot */
     size_t ninterned, capinterned;
     const struct template **templates;   /* compiled templates, by macro row index */
     lc_cv_item_t *istack;         /* items of the lists being read (see push_item()) */
@@ -149,21 +150,26 @@ static const char *intern(parser_t *p, const char *s, size_t n)
     if (2 * (p->ninterned + 1) > p->capinterned) {
         size_t cap = p->capinterned ? p->capinterned * 2 : 256;
         const char **t = lc_xalloc(p->a, cap * sizeof *t);
+        uint32_t *tl = lc_xalloc(p->a, cap * sizeof *tl);
         for (size_t i = 0; i < p->capinterned; i++)
             if (p->interned[i]) {
-                size_t h = hash_bytes(p->interned[i], strlen(p->interned[i])) & (cap - 1);
+                size_t h = hash_bytes(p->interned[i], p->interned_len[i]) & (cap - 1);
                 while (t[h])
                     h = (h + 1) & (cap - 1);
                 t[h] = p->interned[i];
+                tl[h] = p->interned_len[i];
             }
         p->interned = t;
+        p->interned_len = tl;
         p->capinterned = cap;
     }
+    /* lengths are kept beside the strings: a hit costs one memcmp of known size */
     size_t h = hash_bytes(s, n) & (p->capinterned - 1);
     for (; p->interned[h]; h = (h + 1) & (p->capinterned - 1))
-        if (strncmp(p->interned[h], s, n) == 0 && p->interned[h][n] == '\0')
+        if (p->interned_len[h] == n && memcmp(p->interned[h], s, n) == 0)
             return p->interned[h];
     p->ninterned++;
+    p->interned_len[h] = (uint32_t)n;
     return p->interned[h] = lc_strndup(p->a, s, n);
 }
 

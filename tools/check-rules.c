@@ -714,16 +714,28 @@ static void check_env_pair(ctx_t *c, const lc_ck_decl_t *d, const char *key, con
     };
     if (!key || !val || !*val)
         return;
+    /* the letters A-Z of each word, as bits: a word can only occur in a name that has
+     * all of its letters, which rules out a strstr per word for most names */
+    static uint32_t word_letters[sizeof secret_words / sizeof secret_words[0]];
+    if (!word_letters[0])
+        for (size_t i = 0; i < sizeof secret_words / sizeof secret_words[0]; i++)
+            for (const char *q = secret_words[i]; *q; q++)
+                if (*q >= 'A' && *q <= 'Z')
+                    word_letters[i] |= UINT32_C(1) << (*q - 'A');
     char up[128];
+    uint32_t letters = 0;
     size_t kl = strlen(key);
     if (kl >= sizeof up)
         kl = sizeof up - 1;
-    for (size_t i = 0; i < kl; i++)
+    for (size_t i = 0; i < kl; i++) {
         up[i] = (char)toupper((unsigned char)key[i]);
+        if (up[i] >= 'A' && up[i] <= 'Z')
+            letters |= UINT32_C(1) << (up[i] - 'A');
+    }
     up[kl] = '\0';
     bool secret_name = false;
     for (size_t i = 0; i < sizeof secret_words / sizeof secret_words[0] && !secret_name; i++)
-        secret_name = strstr(up, secret_words[i]) != NULL;
+        secret_name = (word_letters[i] & ~letters) == 0 && strstr(up, secret_words[i]) != NULL;
     for (size_t i = 0; i < sizeof pointer_suffixes / sizeof pointer_suffixes[0] && secret_name; i++) {
         size_t sl = strlen(pointer_suffixes[i]);
         if (kl >= sl && memcmp(up + kl - sl, pointer_suffixes[i], sl) == 0)
@@ -1431,7 +1443,8 @@ static void check_refs(ctx_t *c, lc_ck_decl_t *d)
         }
         for (size_t k = 0; k < sizeof ref_rules / sizeof ref_rules[0]; k++) {
             const struct ref_rule *rr = &ref_rules[k];
-            if (rr->from != d->kind || !r->field || strcmp(rr->field, r->field) != 0)
+            if (rr->from != d->kind || !r->field || rr->field[0] != r->field[0] ||
+                strcmp(rr->field, r->field) != 0)
                 continue;
             if (t->kind != rr->to && t->kind != rr->to2)
                 lc_ck_report(c->run, c->f, r->loc, LC_R_MODEL_WRONG_REF,
