@@ -1037,6 +1037,8 @@ static void walk_values(ctx_t *c, const lc_ck_decl_t *d, const lc_cv_t *v)
         if ((v->s == name_vref_cv || v->s == name_vgetatt_cv) && v->nitems &&
             v->items[0].val->kind == LC_CV_IDENT)
             nameset_add(c->run->arena, &c->current_version, v->items[0].val->s);
+        if (v->s[0] == 'L' && v->s[1] == 'C' && v->s[2] == '_' && v->s[3] == 'V')   /* LC_VGETATT */
+            lc_ck_check_getatt(c->run, c->f, (lc_ck_decl_t *)d, v);
         break;
     default:
         return;
@@ -1677,7 +1679,6 @@ void lc_ck_check_file(lc_ck_run_t *run, lc_ck_file_t *f)
         default:
             break;
         }
-        lc_ck_check_getatts(run, f, d);
     }
     check_model(&c, reach_known);
     index_arena = NULL;

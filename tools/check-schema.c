@@ -689,30 +689,21 @@ void lc_ck_check_cfn(lc_ck_run_t *run, lc_ck_file_t *f, lc_ck_decl_t *d)
 
 /* LC_VGETATT(X, "Attr") where X is an LC_CFN declaration: Attr must be an attribute of
  * X's type. */
-static void walk_getatts(sctx_t *s, const lc_cv_t *v)
+void lc_ck_check_getatt(lc_ck_run_t *run, lc_ck_file_t *f, lc_ck_decl_t *d, const lc_cv_t *v)
 {
-    if (v->kind != LC_CV_CALL && v->kind != LC_CV_INIT)
+    if (!is_call(v, "LC_VGETATT") || v->nitems != 2 || v->items[0].val->kind != LC_CV_IDENT ||
+        v->items[1].val->kind != LC_CV_STR)
         return;
-    if (is_call(v, "LC_VGETATT") && v->nitems == 2 && v->items[0].val->kind == LC_CV_IDENT &&
-        v->items[1].val->kind == LC_CV_STR) {
-        const lc_ck_decl_t *t = lc_ck_lookup(s->f, v->items[0].val->s);
-        const lc_type_desc_t *td = t && t->kind == LC_CK_CFN && t->cfn_type ? desc_of_c_name(t->cfn_type) : NULL;
-        if (td) {
-            const char *attr = v->items[1].val->s;
-            bool found = false;
-            for (size_t i = 0; i < td->n_attributes && !found; i++)
-                found = strcmp(td->attributes[i], attr) == 0;
-            if (!found)
-                sreport(s, v->items[1].val->loc, LC_R_SCHEMA_ATTRIBUTE, NULL,
-                        "%s (%s) has no attribute %s for Fn::GetAtt", t->id, td->cfn_name, attr);
-        }
-    }
-    for (size_t i = 0; i < v->nitems; i++)
-        walk_getatts(s, v->items[i].val);
-}
-
-void lc_ck_check_getatts(lc_ck_run_t *run, lc_ck_file_t *f, lc_ck_decl_t *d)
-{
     sctx_t s = { run, f, d };
-    walk_getatts(&s, d->props);
+    const lc_ck_decl_t *t = lc_ck_lookup(f, v->items[0].val->s);
+    const lc_type_desc_t *td = t && t->kind == LC_CK_CFN && t->cfn_type ? desc_of_c_name(t->cfn_type) : NULL;
+    if (td) {
+        const char *attr = v->items[1].val->s;
+        bool found = false;
+        for (size_t i = 0; i < td->n_attributes && !found; i++)
+            found = strcmp(td->attributes[i], attr) == 0;
+        if (!found)
+            sreport(&s, v->items[1].val->loc, LC_R_SCHEMA_ATTRIBUTE, NULL,
+                    "%s (%s) has no attribute %s for Fn::GetAtt", t->id, td->cfn_name, attr);
+    }
 }

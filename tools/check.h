@@ -424,8 +424,10 @@ bool lc_ck_is_plain_name(const lc_ck_file_t *f, const char *name);
 void lc_ck_check_file(lc_ck_run_t *run, lc_ck_file_t *f);
 /* The L1 checks of one LC_CFN declaration (check-schema.c). */
 void lc_ck_check_cfn(lc_ck_run_t *run, lc_ck_file_t *f, lc_ck_decl_t *d);
-/* The attribute check of LC_VGETATT(X, "Attr") values anywhere in d (check-schema.c). */
-void lc_ck_check_getatts(lc_ck_run_t *run, lc_ck_file_t *f, lc_ck_decl_t *d);
+/* The attribute check of one value of d, when it is LC_VGETATT(X, "Attr")
+ * (check-schema.c); check-rules.c calls it on every call value of every declaration,
+ * in the walk it makes anyway. */
+void lc_ck_check_getatt(lc_ck_run_t *run, lc_ck_file_t *f, lc_ck_decl_t *d, const lc_cv_t *v);
 
 /* Tell, once per value, that a rule needed a value that is not statically known. */
 void lc_ck_not_static(lc_ck_run_t *run, const lc_ck_file_t *f, lc_cv_t *v, const char *what);
