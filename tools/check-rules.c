@@ -1293,7 +1293,8 @@ static void check_event_sources(ctx_t *c, lc_ck_decl_t *d)
     if (d->kind == LC_CK_FUNCTION) {
         for (size_t i = 0; i < d->nrefs; i++) {
             const lc_ck_ref_t *r = &d->refs[i];
-            if (!r->field || (strcmp(r->field, "events") && strcmp(r->field, "event_sources")))
+            if (!r->field || r->field[0] != 'e' ||
+                (strcmp(r->field, "events") && strcmp(r->field, "event_sources")))
                 continue;
             lc_ck_decl_t *q = lc_ck_lookup(c->f, r->name);
             if (q && q->kind == LC_CK_QUEUE)
@@ -1665,7 +1666,7 @@ void lc_ck_check_file(lc_ck_run_t *run, lc_ck_file_t *f)
                     bool table_dep = false;
                     for (int id = 1; id < LC_RUNTIME__COUNT; id++) {
                         const lc_runtime_info_t *r = lc_runtime_info((lc_runtime_id_t)id);
-                        if (r && strcmp(r->name, name) == 0 && r->deprecated)
+                        if (r && r->deprecated && strcmp(r->name, name) == 0)
                             table_dep = true;
                     }
                     check_runtime_deprecation(&c, d, name, table_dep, at);
