@@ -42,7 +42,7 @@ fi
 examples=$(cd "$top_srcdir/examples" && ls -- *.c | LC_ALL=C sort)
 ncorpus=$(echo "$names" | wc -w)
 nexamples=$(echo "$examples" | wc -w)
-nother=15
+nother=16
 [ $# -gt 0 ] && { nexamples=0; nother=0; }
 echo "1..$((ncorpus + nexamples + nother))"
 
@@ -233,6 +233,18 @@ if sed -n '2,3p' "$tmp/caret.out" | tr '\n' '|' | grep -q '^    .description = D
 else
     notok "--caret shows the line and a caret under the column"
     diag "$tmp/caret.out"
+fi
+
+# several files: each caret line quotes its own file (the checker reuses the memory of
+# a file without diagnostics for the next one)
+(cd "$dir" && "$check" --caret --as-of $AS_OF bad-description.c good-full.c bad-code.c) > "$tmp/caret2.out" 2>&1
+if grep -A1 '^bad-description.c:11:5:' "$tmp/caret2.out" | grep -q '^    .description = D64 D64 D64 D64 "d");$' &&
+   grep -A1 '^bad-code.c:22:33:' "$tmp/caret2.out" | grep -q '^    .code = LC_CODE_FROM_INLINE(""),$' &&
+   ! grep -q '^good-full.c:' "$tmp/caret2.out"; then
+    ok "--caret over several files quotes each file's own lines"
+else
+    notok "--caret over several files quotes each file's own lines"
+    diag "$tmp/caret2.out"
 fi
 
 # options: --disable, --severity, --werror

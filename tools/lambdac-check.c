@@ -253,7 +253,9 @@ static int check_main(int argc, char **argv, lc_arena_t *arena)
         bool is_stdin = strcmp(paths[i], "-") == 0;
         FILE *in = is_stdin ? stdin : fopen(paths[i], "rb");
         size_t len = 0;
-        char *buf = in ? read_all(arena, in, &len) : NULL;
+        /* the text goes to the model's arena too (its pages are reused file after
+         * file); it is copied to `arena` below when the output may quote it */
+        char *buf = in ? read_all(model, in, &len) : NULL;
         if (!buf) {
             fprintf(stderr, "lambdac-check: cannot read %s: %s\n", paths[i],
                     in ? "read error" : strerror(errno));
@@ -268,9 +270,20 @@ static int check_main(int argc, char **argv, lc_arena_t *arena)
         f->path = is_stdin ? "<stdin>" : paths[i];
         f->buf = buf;
         f->len = len;
+        size_t ndiags = run.ndiags;
         lc_ck_parse(&run, f);
         lc_ck_check_file(&run, f);
         files[nfiles++] = f;
+        /* diagnostics quote their line (caret, SARIF); suppressions may give unused-
+         * suppression notes at the end */
+        if (run.ndiags > ndiags || f->nsupprs) {
+            char *keep = lc_xalloc(arena, len + 1);
+            memcpy(keep, buf, len + 1);
+            f->buf = keep;
+        } else {
+            f->buf = "";        /* nothing will quote it */
+            f->len = 0;
+        }
         /* what the model held is gone: the output reads only path, text and
          * suppressions */
         f->decls = NULL;
