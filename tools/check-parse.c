@@ -87,6 +87,7 @@ typedef struct parser {
     const struct template **templates;   /* compiled templates, by macro row index */
     lc_cv_item_t *istack;         /* items of the lists being read (see push_item()) */
     size_t nistack, capistack;
+    lc_cv_t *slab, *slab_end;     /* values are carved from here (see new_cv()) */
     char *scratch;                /* string literals are decoded here, then copied */
     size_t scratch_cap;
     const char **noted_unknown;   /* LC_* names already noted as unknown */
@@ -151,9 +152,23 @@ lc_cv_t *lc_ck_cv_new(lc_arena_t *a, lc_cv_kind_t kind, lc_ck_loc_t loc)
     return v;
 }
 
+/* A zeroed value of the file's model.  Values are the most frequent allocation (one per
+ * token of a value, nearly): they come from slabs of 128, one arena call per slab. */
+static lc_cv_t *new_cv(parser_t *p, lc_cv_kind_t kind, lc_ck_loc_t loc)
+{
+    if (p->slab == p->slab_end) {
+        p->slab = lc_xalloc(p->a, 128 * sizeof *p->slab);
+        p->slab_end = p->slab + 128;
+    }
+    lc_cv_t *v = p->slab++;
+    v->kind = kind;
+    v->loc = loc;
+    return v;
+}
+
 static lc_cv_t *unknown(parser_t *p, lc_ck_loc_t loc, const char *why)
 {
-    lc_cv_t *v = lc_ck_cv_new(p->a, LC_CV_UNKNOWN, loc);
+    lc_cv_t *v = new_cv(p, LC_CV_UNKNOWN, loc);
     v->s = why;
     return v;
 }
@@ -769,7 +784,7 @@ static lc_cv_t *number(parser_t *p, const lc_tok_t *t)
             end++;
         if (*end || errno)
             return unknown(p, t->loc, "a number the checker cannot read");
-        lc_cv_t *v = lc_ck_cv_new(p->a, LC_CV_NUM, t->loc);
+        lc_cv_t *v = new_cv(p, LC_CV_NUM, t->loc);
         v->n = d;
         return v;
     }
@@ -778,7 +793,7 @@ static lc_cv_t *number(parser_t *p, const lc_tok_t *t)
         end++;
     if (*end || errno || u > (unsigned long long)INT64_MAX)
         return unknown(p, t->loc, "a number the checker cannot read");
-    lc_cv_t *v = lc_ck_cv_new(p->a, LC_CV_INT, t->loc);
+    lc_cv_t *v = new_cv(p, LC_CV_INT, t->loc);
     v->i = (int64_t)u;
     return v;
 }
@@ -792,7 +807,7 @@ static lc_cv_t *char_const(parser_t *p, const lc_tok_t *t)
     scratch_done(p, &b);
     if (b.n != 1)
         return unknown(p, t->loc, "a multi-character constant");
-    lc_cv_t *v = lc_ck_cv_new(p->a, LC_CV_INT, t->loc);
+    lc_cv_t *v = new_cv(p, LC_CV_INT, t->loc);
     v->i = (unsigned char)b.s[0];
     return v;
 }
@@ -860,7 +875,7 @@ static lc_cv_t *fold(parser_t *p, int op, lc_cv_t *a, lc_cv_t *b)
             return b;
         return unknown(p, a->loc, "a computed value");
     }
-    lc_cv_t *r = lc_ck_cv_new(p->a, LC_CV_INT, a->loc);
+    lc_cv_t *r = new_cv(p, LC_CV_INT, a->loc);
     if (a->kind == LC_CV_NUM || b->kind == LC_CV_NUM) {
         double x = as_double(a), y = as_double(b);
         switch (op) {
@@ -1051,7 +1066,7 @@ static lc_cv_t *paren(parser_t *p, const lc_tok_t *lp)
         if (is_punct(nx, '{')) {
             lc_tok_t open;
             next(p, &open);
-            lc_cv_t *init = lc_ck_cv_new(p->a, LC_CV_INIT, lp->loc);
+            lc_cv_t *init = new_cv(p, LC_CV_INIT, lp->loc);
             init->type = type_text(p, toks, inner);
             parse_list(p, '}', init, open.loc);
             /* (T[]){ { ... }, ... }: each braced element is a T */
@@ -1199,7 +1214,7 @@ typedef struct expansion {
 static lc_cv_t *tmpl_const(parser_t *p, const char *s, size_t n, lc_ck_loc_t loc)
 {
     if (n >= 2 && s[0] == '"' && s[n - 1] == '"') {
-        lc_cv_t *v = lc_ck_cv_new(p->a, LC_CV_STR, loc);
+        lc_cv_t *v = new_cv(p, LC_CV_STR, loc);
         v->s = lc_strndup(p->a, s + 1, n - 2);
         v->len = n - 2;
         return v;
@@ -1207,13 +1222,13 @@ static lc_cv_t *tmpl_const(parser_t *p, const char *s, size_t n, lc_ck_loc_t loc
     if (n && (isdigit((unsigned char)s[0]) || s[0] == '-')) {
         char num[32];
         size_t k = n < sizeof num - 1 ? n : sizeof num - 1;
-        lc_cv_t *v = lc_ck_cv_new(p->a, LC_CV_INT, loc);
+        lc_cv_t *v = new_cv(p, LC_CV_INT, loc);
         memcpy(num, s, k);
         num[k] = '\0';
         v->i = strtoll(num, NULL, 10);
         return v;
     }
-    lc_cv_t *v = lc_ck_cv_new(p->a, LC_CV_IDENT, loc);
+    lc_cv_t *v = new_cv(p, LC_CV_IDENT, loc);
     v->s = lc_strndup(p->a, s, n);
     return v;
 }
@@ -1225,7 +1240,7 @@ static void apply_template(parser_t *p, const lc_ck_macro_t *row, lc_ck_loc_t lo
     const template_t *t = template_of(p, row);
     size_t ai = 0;               /* next argument */
     size_t list_count = 0;
-    lc_cv_t *init = lc_ck_cv_new(p->a, LC_CV_INIT, loc);
+    lc_cv_t *init = new_cv(p, LC_CV_INIT, loc);
     init->via = row->name;
     /* one item per word, and the arguments "..." takes (at most all of them) */
     reserve_items(p, init, t->nw + (t->rest ? args->nitems : 0));
@@ -1243,7 +1258,7 @@ static void apply_template(parser_t *p, const lc_ck_macro_t *row, lc_ck_loc_t lo
             }
             continue;
         case W_COUNT: {
-            lc_cv_t *v = lc_ck_cv_new(p->a, LC_CV_INT, loc);
+            lc_cv_t *v = new_cv(p, LC_CV_INT, loc);
             v->i = (int64_t)list_count;
             add_item(p, init, w->name, w->nlen, loc, v);
             continue;
@@ -1252,7 +1267,7 @@ static void apply_template(parser_t *p, const lc_ck_macro_t *row, lc_ck_loc_t lo
             add_item(p, init, w->name, w->nlen, loc, tmpl_const(p, w->text, w->tlen, loc));
             continue;
         case W_LIST: {
-            lc_cv_t *list = lc_ck_cv_new(p->a, LC_CV_INIT, loc);
+            lc_cv_t *list = new_cv(p, LC_CV_INIT, loc);
             reserve_items(p, list, args->nitems - ai);
             list_count = 0;
             for (; ai < args->nitems; ai++) {
@@ -1302,7 +1317,7 @@ static void apply_template(parser_t *p, const lc_ck_macro_t *row, lc_ck_loc_t lo
         lc_cv_t *v = arg->val;
         if (w->kind == W_REF) {
             if (v->kind == LC_CV_IDENT) {
-                lc_cv_t *ad = lc_ck_cv_new(p->a, LC_CV_ADDR, v->loc);
+                lc_cv_t *ad = new_cv(p, LC_CV_ADDR, v->loc);
                 ad->s = v->s;
                 v = ad;
             } else if (v->kind != LC_CV_ADDR && v->kind != LC_CV_UNKNOWN) {
@@ -1340,7 +1355,7 @@ static lc_cv_t *call(parser_t *p, const lc_tok_t *name)
             return unknown(p, name->loc, lc_sprintf(p->a, "the user macro %.*s(...)", (int)name->len, name->p));
         return unknown(p, name->loc, lc_sprintf(p->a, "a call of %.*s()", (int)name->len, name->p));
     }
-    lc_cv_t *args = lc_ck_cv_new(p->a, LC_CV_CALL, name->loc);
+    lc_cv_t *args = new_cv(p, LC_CV_CALL, name->loc);
     args->s = row ? row->name : tok_str(p, name);
     args->row = row;
     size_t base = parse_list_transient(p, ')', args, lp.loc);
@@ -1384,7 +1399,7 @@ static lc_cv_t *primary(parser_t *p)
         scratch_done(p, &b);
         if (pasted)
             return unknown(p, loc, "a string pasted together with a macro");
-        lc_cv_t *v = lc_ck_cv_new(p->a, LC_CV_STR, loc);
+        lc_cv_t *v = new_cv(p, LC_CV_STR, loc);
         v->s = b.n ? lc_strndup(p->a, b.s, b.n) : "";
         v->len = b.n;
         return v;
@@ -1396,10 +1411,10 @@ static lc_cv_t *primary(parser_t *p)
     case LC_TK_IDENT: {
         if (is_punct(peek(p), '('))
             return call(p, &t);
-        if (tok_is(&t, "NULL") || tok_is(&t, "nullptr"))
-            return lc_ck_cv_new(p->a, LC_CV_NULL, t.loc);
-        if (tok_is(&t, "true") || tok_is(&t, "false")) {
-            lc_cv_t *v = lc_ck_cv_new(p->a, LC_CV_INT, t.loc);
+        if ((t.p[0] == 'N' || t.p[0] == 'n') && (tok_is(&t, "NULL") || tok_is(&t, "nullptr")))
+            return new_cv(p, LC_CV_NULL, t.loc);
+        if ((t.p[0] == 't' || t.p[0] == 'f') && (tok_is(&t, "true") || tok_is(&t, "false"))) {
+            lc_cv_t *v = new_cv(p, LC_CV_INT, t.loc);
             v->i = tok_is(&t, "true");
             return v;
         }
@@ -1416,7 +1431,7 @@ static lc_cv_t *primary(parser_t *p)
         umacro_t *um = find_umacro(p, t.p, t.len);
         if (um && um->fnlike)
             return unknown(p, t.loc, lc_sprintf(p->a, "the user macro %.*s", (int)t.len, t.p));
-        lc_cv_t *v = lc_ck_cv_new(p->a, LC_CV_IDENT, t.loc);
+        lc_cv_t *v = new_cv(p, LC_CV_IDENT, t.loc);
         v->s = tok_str(p, &t);
         return v;
     }
@@ -1499,11 +1514,11 @@ static lc_cv_t *parse_unary(parser_t *p)
         case '!':
             v = parse_unary(p);
             if (is_num(v)) {
-                lc_cv_t *r = lc_ck_cv_new(p->a, LC_CV_INT, o.loc);
+                lc_cv_t *r = new_cv(p, LC_CV_INT, o.loc);
                 r->i = as_double(v) == 0;
                 v = r;
             } else if (v->kind == LC_CV_NULL) {
-                v = lc_ck_cv_new(p->a, LC_CV_INT, o.loc);
+                v = new_cv(p, LC_CV_INT, o.loc);
                 v->i = 1;
             } else if (v->kind != LC_CV_UNKNOWN) {
                 v = unknown(p, o.loc, "a computed value");
@@ -1521,7 +1536,7 @@ static lc_cv_t *parse_unary(parser_t *p)
             if (v->kind == LC_CV_IDENT) {
                 v->kind = LC_CV_ADDR;
             } else if (v->kind == LC_CV_UNKNOWN && v->via) {
-                lc_cv_t *ad = lc_ck_cv_new(p->a, LC_CV_ADDR, v->loc);
+                lc_cv_t *ad = new_cv(p, LC_CV_ADDR, v->loc);
                 ad->s = v->via;
                 v = ad;
             } else if (v->kind != LC_CV_INIT && v->kind != LC_CV_UNKNOWN) {
@@ -1542,7 +1557,7 @@ static lc_cv_t *parse_unary(parser_t *p)
             v = postfix(p, paren(p, &o));
             break;
         case '{':
-            v = lc_ck_cv_new(p->a, LC_CV_INIT, o.loc);
+            v = new_cv(p, LC_CV_INIT, o.loc);
             parse_list(p, '}', v, o.loc);
             break;
         default:
@@ -1553,8 +1568,9 @@ static lc_cv_t *parse_unary(parser_t *p)
         p->nest--;
         return v;
     }
-    if (tok_is(t, "sizeof") || tok_is(t, "_Alignof") || tok_is(t, "alignof") ||
-        tok_is(t, "_Generic")) {
+    if (t->kind == LC_TK_IDENT && (t->p[0] == 's' || t->p[0] == '_' || t->p[0] == 'a') &&
+        (tok_is(t, "sizeof") || tok_is(t, "_Alignof") || tok_is(t, "alignof") ||
+         tok_is(t, "_Generic"))) {
         next(p, &o);
         if (is_punct(peek(p), '(')) {
             lc_tok_t lp;
@@ -1577,7 +1593,7 @@ static lc_cv_t *parse_value(parser_t *p)
     if (is_punct(t, '{')) {
         lc_tok_t o;
         next(p, &o);
-        lc_cv_t *v = lc_ck_cv_new(p->a, LC_CV_INIT, o.loc);
+        lc_cv_t *v = new_cv(p, LC_CV_INIT, o.loc);
         if (p->nest > MAX_NEST) {
             skip_balanced(p, '{', o.loc);
             return unknown(p, o.loc, "an initializer nested too deeply");
@@ -1945,7 +1961,7 @@ static void declaration(parser_t *p, const lc_ck_macro_t *row, const lc_tok_t *n
     lc_tok_t lp;
     unsigned errors = p->nsyntax;
     next(p, &lp);
-    lc_cv_t *args = lc_ck_cv_new(p->a, LC_CV_CALL, name_tok->loc);
+    lc_cv_t *args = new_cv(p, LC_CV_CALL, name_tok->loc);
     args->s = row->name;
     args->row = row;
     size_t base = parse_list_transient(p, ')', args, lp.loc);
@@ -1979,7 +1995,7 @@ static void unknown_invocation(parser_t *p, const lc_tok_t *name_tok, bool file_
 {
     lc_tok_t lp;
     next(p, &lp);
-    lc_cv_t *args = lc_ck_cv_new(p->a, LC_CV_CALL, name_tok->loc);
+    lc_cv_t *args = new_cv(p, LC_CV_CALL, name_tok->loc);
     args->s = tok_str(p, name_tok);
     parse_list(p, ')', args, lp.loc);
     if (!file_scope || !args->nitems || args->items[0].desig ||
@@ -1989,7 +2005,7 @@ static void unknown_invocation(parser_t *p, const lc_tok_t *name_tok, bool file_
     d->kind = LC_CK_UNKNOWN;
     d->cname = args->items[0].val->s;
     d->id = d->cname;
-    d->props = lc_ck_cv_new(p->a, LC_CV_INIT, name_tok->loc);
+    d->props = new_cv(p, LC_CV_INIT, name_tok->loc);
     d->props->opaque = true;
     reserve_items(p, d->props, args->nitems);
     for (size_t i = 1; i < args->nitems; i++)
