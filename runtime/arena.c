@@ -57,8 +57,7 @@ static size_t round_up(size_t n)
     return (n + (ARENA_ALIGN - 1)) & ~(size_t)(ARENA_ALIGN - 1);
 }
 
-/* A zeroed chunk with at least `size` usable bytes starting at a 16-byte boundary.
- * Returns the start of the usable area; links the chunk into the list after `*link`. */
+/* The usable area of a chunk: after its header, at a 16-byte boundary. */
 static unsigned char *chunk_start(struct chunk *c)
 {
     uintptr_t p = (uintptr_t)((unsigned char *)c + sizeof(struct chunk));
@@ -67,7 +66,8 @@ static unsigned char *chunk_start(struct chunk *c)
 }
 
 /* A zeroed chunk with at least `size` usable bytes: the smallest spare one that is big
- * enough, or a new one.  *got is set to its usable size. */
+ * enough, or a new one.  Links it into the list after `*link`; returns the start of its
+ * usable area and sets *got to the usable size. */
 static unsigned char *chunk_new(lc_arena_t *a, struct chunk **link, size_t size, size_t *got)
 {
     size_t hdr = sizeof(struct chunk), total;

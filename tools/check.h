@@ -260,7 +260,9 @@ typedef struct lc_ck_suppr {
 
 struct lc_ck_file {
     const char *path;              /* as named on the command line ("<stdin>" for -) */
-    const char *buf;               /* the contents, NUL-terminated */
+    const char *buf;               /* the contents, NUL-terminated (lambdac-check drops
+                                    * them, "" and len 0, once checked when no
+                                    * diagnostic or suppression may quote them) */
     size_t len;
     lc_ck_decl_t **decls;
     size_t ndecls, capdecls;
