@@ -107,19 +107,21 @@ lc_arena_t *lc_arena_new(void)
     return a;
 }
 
+static void free_chunks(struct chunk *c)
+{
+    while (c) {
+        struct chunk *next = c->next;
+        free(c);
+        c = next;
+    }
+}
+
 void lc_arena_free(lc_arena_t *a)
 {
-    struct chunk *c, *next;
     if (!a)
         return;
-    for (c = a->head; c; c = next) {
-        next = c->next;
-        free(c);
-    }
-    for (c = a->spare; c; c = next) {
-        next = c->next;
-        free(c);
-    }
+    free_chunks(a->head);
+    free_chunks(a->spare);
     free(a);
 }
 

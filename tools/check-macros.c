@@ -300,26 +300,9 @@ static const lc_ck_macro_t rows[] = {
 static const lc_ck_macro_t *table[2 * NROWS + 1];
 static size_t table_len[2 * NROWS + 1];     /* strlen of each slot's name */
 
-/* A word at a time (the last word overlapping the one before), every byte counted: a
- * loop per byte over every identifier looked up cost more than the lookup. */
 static uint32_t name_hash(const char *s, size_t n)
 {
-    if (n >= 8) {
-        uint64_t x = n * UINT64_C(0x9e3779b97f4a7c15), w;
-        for (size_t i = 0; i + 8 < n; i += 8) {
-            memcpy(&w, s + i, 8);
-            x = (x ^ w) * UINT64_C(0xbf58476d1ce4e5b9);
-            x ^= x >> 31;
-        }
-        memcpy(&w, s + n - 8, 8);
-        x = (x ^ w) * UINT64_C(0x94d049bb133111eb);
-        x ^= x >> 29;
-        return (uint32_t)(x >> 32);
-    }
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h;
+    return lc_ck_hash(s, n);
 }
 
 const lc_ck_macro_t *lc_ck_macro_find(const char *name, size_t len)

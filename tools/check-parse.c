@@ -94,27 +94,9 @@ typedef struct parser {
     size_t nnoted, capnoted;
 } parser_t;
 
-/* Names of eight bytes or more are hashed a word at a time (the last word overlapping
- * the one before), every byte counted: designators and names are hashed for every
- * member, and a loop per byte cost more than the table lookups. */
 static uint32_t hash_bytes(const char *s, size_t n)
 {
-    if (n >= 8) {
-        uint64_t x = n * UINT64_C(0x9e3779b97f4a7c15), w;
-        for (size_t i = 0; i + 8 < n; i += 8) {
-            memcpy(&w, s + i, 8);
-            x = (x ^ w) * UINT64_C(0xbf58476d1ce4e5b9);
-            x ^= x >> 31;
-        }
-        memcpy(&w, s + n - 8, 8);
-        x = (x ^ w) * UINT64_C(0x94d049bb133111eb);
-        x ^= x >> 29;
-        return (uint32_t)(x >> 32);
-    }
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h;
+    return lc_ck_hash(s, n);
 }
 
 static bool tok_is(const lc_tok_t *t, const char *s)

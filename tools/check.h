@@ -22,6 +22,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include <lambdac/arena.h>
 
@@ -78,6 +79,31 @@ void lc_lex_init(lc_lexer_t *lx, const char *buf, size_t len, uint32_t first_lin
 /* The next token into *t; returns t->kind.  Never fails: bad input gives LC_TK_ERROR
  * tokens and lexing continues after them.  After LC_TK_EOF it keeps returning EOF. */
 int lc_lex_next(lc_lexer_t *lx, lc_tok_t *t);
+
+/* ---- hashing ------------------------------------------------------------------------ */
+/* The hash of n bytes for the checker's tables (names, designators, the macro table).
+ * Eight bytes or more are hashed a word at a time (the last word overlapping the one
+ * before), every byte counted: names are hashed for nearly every token of a stack, and a
+ * loop per byte cost more than the table lookups themselves. */
+static inline uint32_t lc_ck_hash(const char *s, size_t n)
+{
+    if (n >= 8) {
+        uint64_t x = n * UINT64_C(0x9e3779b97f4a7c15), w;
+        for (size_t i = 0; i + 8 < n; i += 8) {
+            memcpy(&w, s + i, 8);
+            x = (x ^ w) * UINT64_C(0xbf58476d1ce4e5b9);
+            x ^= x >> 31;
+        }
+        memcpy(&w, s + n - 8, 8);
+        x = (x ^ w) * UINT64_C(0x94d049bb133111eb);
+        x ^= x >> 29;
+        return (uint32_t)(x >> 32);
+    }
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
 
 /* ---- values ------------------------------------------------------------------------- */
 /* What the parser makes of an expression.  Anything it cannot evaluate without a
