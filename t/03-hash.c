@@ -1,7 +1,13 @@
 /* t/03-hash.c - MD5, SHA-256, XXH3-128 and base64 against published vectors.
- * XXH3-128 vectors were checked with `xxhsum -H2` (Debian package xxhash). */
+ * XXH3-128 vectors were checked with `xxhsum -H2` (Debian package xxhash).
+ * SHA-256 is also compared with libmd's own on every length 0..1100 and in random
+ * pieces: lc_sha256 runs on the CPU's SHA extensions where it has them (runtime/hash.c),
+ * libmd where it does not. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <sha2.h>
 
 #include <lambdac/hash.h>
 
@@ -89,6 +95,51 @@ int main(void)
     }
     lc_sha256("abc", 3, raw);
     ok(raw[0] == 0xba && raw[31] == 0xad, "raw sha256");
+    {
+        /* against libmd: every length 0..1100 in one piece, then random pieces */
+        unsigned char *buf = malloc(70000), want[32];
+        uint32_t seed = 12345;
+        size_t len, bad_one = 0, bad_pieces = 0, first_bad = SIZE_MAX;
+        for (len = 0; len < 70000; len++) {
+            seed = seed * 1103515245u + 12345u;
+            buf[len] = (unsigned char)(seed >> 16);
+        }
+        for (len = 0; len <= 1100; len++) {
+            SHA2_CTX ref;
+            SHA256Init(&ref);
+            SHA256Update(&ref, buf, len);
+            SHA256Final(want, &ref);
+            lc_sha256(buf, len, raw);
+            if (memcmp(raw, want, 32) != 0 && bad_one++ == 0)
+                first_bad = len;
+        }
+        if (!is_int((long long)bad_one, 0, "sha256 equals libmd's on lengths 0..1100"))
+            diag("first difference at length %zu", first_bad);
+        for (i = 0; i < 300; i++) {
+            SHA2_CTX ref;
+            lc_sha256_ctx_t c;
+            size_t off = 0, total;
+            seed = seed * 1103515245u + 12345u;
+            total = (seed >> 8) % 70000;
+            SHA256Init(&ref);
+            SHA256Update(&ref, buf, total);
+            SHA256Final(want, &ref);
+            lc_sha256_init(&c);
+            while (off < total) {
+                size_t k;
+                seed = seed * 1103515245u + 12345u;
+                k = (seed >> 8) % (i % 3 == 0 ? 70 : i % 3 == 1 ? 700 : 7000);
+                if (k > total - off)
+                    k = total - off;
+                lc_sha256_update(&c, buf + off, k);
+                off += k;
+            }
+            lc_sha256_final(&c, raw);
+            bad_pieces += memcmp(raw, want, 32) != 0;
+        }
+        is_int((long long)bad_pieces, 0, "sha256 in random pieces equals libmd's (300 messages up to 70 kB)");
+        free(buf);
+    }
     lc_md5("abc", 3, raw);
     ok(raw[0] == 0x90 && raw[15] == 0x72, "raw md5");
 
