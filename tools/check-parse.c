@@ -267,12 +267,14 @@ static void on_comment(void *ctx, const char *text, size_t len, lc_ck_loc_t at, 
         if (q == w)
             continue;
         char *id = lc_strndup(lc_ck_keep(p->run), w, (size_t)(q - w));
-        bool ok = lc_ck_rule_find(id) >= 0;
-        char last = id[strlen(id) - 1];
+        size_t il = strlen(id);     /* shorter than q - w when the comment holds a NUL
+                                     * byte (t/fuzz/check.c found one first in a word) */
+        bool ok = il && lc_ck_rule_find(id) >= 0;
+        char last = il ? id[il - 1] : '\0';
         if (!ok && (last == '*' || last == '/')) {
             /* a prefix: "sec/" and a star, or "sec/" alone (which a block comment holds
              * without -Wcomment); it must cover at least one rule */
-            size_t pl = strlen(id) - (last == '*');
+            size_t pl = il - (last == '*');
             for (int r = 0; r < LC_R__COUNT && !ok; r++)
                 ok = strncmp(lc_ck_rules[r].id, id, pl) == 0;
         }
