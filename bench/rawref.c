@@ -4,7 +4,8 @@
  *
  * Walks DIR (every regular file, any order) and, per file, in 64 KiB blocks:
  *   read     only reads the bytes (the I/O floor),
- *   sha256   SHA-256 of each file's bytes with libmd (what lambdac's `cdk` profile uses),
+ *   sha256   SHA-256 of each file's bytes with libmd (what lambdac's `cdk` profile uses on
+ *            a CPU without the SHA extensions; with them it runs runtime/hash.c's code),
  *   sha256-openssl  the same with OpenSSL's EVP (SHA-NI / AVX2 code paths; what node's
  *            crypto, and so CDK, uses); only when built with -DHAVE_OPENSSL -lcrypto,
  *   xxh3     XXH3-128 of each file's bytes (the floor of the `native` fingerprint),
