@@ -32,8 +32,8 @@
 
 /*!re2c
     re2c:define:YYCTYPE = "unsigned char";
-    re2c:define:YYCURSOR = "lx->cur";
-    re2c:define:YYMARKER = "lx->mar";
+    re2c:define:YYCURSOR = "cur";      /* locals of lc_lex_next(), see there */
+    re2c:define:YYMARKER = "mar";
     re2c:yyfill:enable = 0;
 
     H      = [0-9a-fA-F];
@@ -240,8 +240,6 @@ int lc_lex_next(lc_lexer_t *lx, lc_tok_t *t)
         t->punct = 0;
         t->msg = NULL;
     /*!re2c
-        re2c:define:YYCURSOR = "cur";
-        re2c:define:YYMARKER = "mar";
         "\x00" { lx->cur = cur;
             if (lx->cur > lx->lim) {
                 /* the sentinel: the end (and it stays the end) */

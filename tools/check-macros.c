@@ -300,10 +300,6 @@ static const lc_ck_macro_t rows[] = {
 static const lc_ck_macro_t *table[2 * NROWS + 1];
 static size_t table_len[2 * NROWS + 1];     /* strlen of each slot's name */
 
-static uint32_t name_hash(const char *s, size_t n)
-{
-    return lc_ck_hash(s, n);
-}
 
 const lc_ck_macro_t *lc_ck_macro_find(const char *name, size_t len)
 {
@@ -313,7 +309,7 @@ const lc_ck_macro_t *lc_ck_macro_find(const char *name, size_t len)
     if (!table[cap - 1]) {
         for (size_t i = 0; i < NROWS; i++) {
             size_t n = strlen(rows[i].name);
-            size_t h = name_hash(rows[i].name, n) % (cap - 1);
+            size_t h = lc_ck_hash(rows[i].name, n) % (cap - 1);
             while (table[h])
                 h = (h + 1) % (cap - 1);
             table[h] = &rows[i];
@@ -322,7 +318,7 @@ const lc_ck_macro_t *lc_ck_macro_find(const char *name, size_t len)
         table[cap - 1] = &rows[0];      /* built */
     }
     /* the name's length beside each slot: a hit costs one memcmp of known size */
-    for (size_t h = name_hash(name, len) % (cap - 1); table[h]; h = (h + 1) % (cap - 1))
+    for (size_t h = lc_ck_hash(name, len) % (cap - 1); table[h]; h = (h + 1) % (cap - 1))
         if (table_len[h] == len && memcmp(table[h]->name, name, len) == 0)
             return table[h];
     return NULL;

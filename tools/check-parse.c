@@ -94,11 +94,6 @@ typedef struct parser {
     size_t nnoted, capnoted;
 } parser_t;
 
-static uint32_t hash_bytes(const char *s, size_t n)
-{
-    return lc_ck_hash(s, n);
-}
-
 static bool tok_is(const lc_tok_t *t, const char *s)
 {
     size_t n = strlen(s);
@@ -115,23 +110,21 @@ static char *tok_str(parser_t *p, const lc_tok_t *t)
     return lc_strndup(p->a, t->p, t->len);
 }
 
-static umacro_t *find_umacro(parser_t *p, const char *name, size_t n)
+static umacro_t *find_umacro_in_bucket(parser_t *p, const char *name, size_t n)
 {
-    /* most identifiers are no user macro: reject by length first */
-    if (!(p->um_lengths & (UINT64_C(1) << (n < 63 ? n : 63))))
-        return NULL;
-    for (umacro_t *m = p->um[hash_bytes(name, n) % UM_BUCKETS]; m; m = m->next)
+    for (umacro_t *m = p->um[lc_ck_hash(name, n) % UM_BUCKETS]; m; m = m->next)
         if (m->nlen == n && memcmp(m->name, name, n) == 0)
             return m;
     return NULL;
 }
 
-lc_cv_t *lc_ck_cv_new(lc_arena_t *a, lc_cv_kind_t kind, lc_ck_loc_t loc)
+/* The user macro of a name, or NULL.  Inline: it runs for nearly every identifier, and
+ * most are no user macro, which the length test tells without a call. */
+static inline umacro_t *find_umacro(parser_t *p, const char *name, size_t n)
 {
-    lc_cv_t *v = lc_xalloc(a, sizeof *v);
-    v->kind = kind;
-    v->loc = loc;
-    return v;
+    if (!(p->um_lengths & (UINT64_C(1) << (n < 63 ? n : 63))))
+        return NULL;
+    return find_umacro_in_bucket(p, name, n);
 }
 
 /* A zeroed value of the file's model.  Values are the most frequent allocation (one per
@@ -165,7 +158,7 @@ static const char *intern(parser_t *p, const char *s, size_t n)
         uint32_t *tl = lc_xalloc(p->a, cap * sizeof *tl);
         for (size_t i = 0; i < p->capinterned; i++)
             if (p->interned[i]) {
-                size_t h = hash_bytes(p->interned[i], p->interned_len[i]) & (cap - 1);
+                size_t h = lc_ck_hash(p->interned[i], p->interned_len[i]) & (cap - 1);
                 while (t[h])
                     h = (h + 1) & (cap - 1);
                 t[h] = p->interned[i];
@@ -176,7 +169,7 @@ static const char *intern(parser_t *p, const char *s, size_t n)
         p->capinterned = cap;
     }
     /* lengths are kept beside the strings: a hit costs one memcmp of known size */
-    size_t h = hash_bytes(s, n) & (p->capinterned - 1);
+    size_t h = lc_ck_hash(s, n) & (p->capinterned - 1);
     for (; p->interned[h]; h = (h + 1) & (p->capinterned - 1))
         if (p->interned_len[h] == n && memcmp(p->interned[h], s, n) == 0)
             return p->interned[h];
@@ -363,7 +356,7 @@ static void define_macro(parser_t *p, const char *s, const char *e)
         if (s < e)
             s++;
     }
-    uint32_t h = hash_bytes(name, nl) % UM_BUCKETS;
+    uint32_t h = lc_ck_hash(name, nl) % UM_BUCKETS;
     p->um_lengths |= UINT64_C(1) << (nl < 63 ? nl : 63);
     umacro_t *m = find_umacro(p, name, nl);
     if (!m) {
@@ -382,7 +375,7 @@ static void define_macro(parser_t *p, const char *s, const char *e)
 static void undef_macro(parser_t *p, const char *s, const char *e)
 {
     size_t nl = ident_len(s, e);
-    umacro_t **pp = &p->um[hash_bytes(s, nl) % UM_BUCKETS];
+    umacro_t **pp = &p->um[lc_ck_hash(s, nl) % UM_BUCKETS];
     for (; *pp; pp = &(*pp)->next)
         if ((*pp)->nlen == nl && memcmp((*pp)->name, s, nl) == 0) {
             *pp = (*pp)->next;
@@ -509,8 +502,6 @@ static int next_slow(parser_t *p, lc_tok_t *t)
         if (t->kind != LC_TK_IDENT || p->nfr >= MAX_FRAMES ||
             (p->from_frame && !p->fr[p->nfr - 1].m))
             return t->kind;
-        if (!(p->um_lengths & (UINT64_C(1) << (t->len < 63 ? t->len : 63))))
-            return t->kind;     /* find_umacro()'s first test, without the call */
         umacro_t *m = find_umacro(p, t->p, t->len);
         if (!m || m->fnlike || m->active || lc_ck_macro_find(t->p, t->len))
             return t->kind;
@@ -1395,9 +1386,9 @@ static lc_cv_t *primary(parser_t *p)
     case LC_TK_IDENT: {
         if (is_punct(peek(p), '('))
             return call(p, &t);
-        if ((t.p[0] == 'N' || t.p[0] == 'n') && (tok_is(&t, "NULL") || tok_is(&t, "nullptr")))
+        if (tok_is(&t, "NULL") || tok_is(&t, "nullptr"))
             return new_cv(p, LC_CV_NULL, t.loc);
-        if ((t.p[0] == 't' || t.p[0] == 'f') && (tok_is(&t, "true") || tok_is(&t, "false"))) {
+        if (tok_is(&t, "true") || tok_is(&t, "false")) {
             lc_cv_t *v = new_cv(p, LC_CV_INT, t.loc);
             v->i = tok_is(&t, "true");
             return v;
@@ -1552,9 +1543,8 @@ static lc_cv_t *parse_unary(parser_t *p)
         p->nest--;
         return v;
     }
-    if (t->kind == LC_TK_IDENT && (t->p[0] == 's' || t->p[0] == '_' || t->p[0] == 'a') &&
-        (tok_is(t, "sizeof") || tok_is(t, "_Alignof") || tok_is(t, "alignof") ||
-         tok_is(t, "_Generic"))) {
+    if (tok_is(t, "sizeof") || tok_is(t, "_Alignof") || tok_is(t, "alignof") ||
+        tok_is(t, "_Generic")) {
         next(p, &o);
         if (is_punct(peek(p), '(')) {
             lc_tok_t lp;
@@ -1840,7 +1830,7 @@ static void register_decl(parser_t *p, lc_ck_decl_t *d)
             lc_ck_decl_t *o = f->decls[i];
             if (!o->cname)
                 continue;
-            uint32_t h = hash_bytes(o->cname, strlen(o->cname)) & (nb - 1);
+            uint32_t h = lc_ck_hash(o->cname, strlen(o->cname)) & (nb - 1);
             o->next_same_name = NULL;
             lc_ck_decl_t **pp = &t[h];
             while (*pp)
@@ -1850,7 +1840,7 @@ static void register_decl(parser_t *p, lc_ck_decl_t *d)
         f->by_name = t;
         f->nbuckets = nb;
     }
-    uint32_t h = hash_bytes(d->cname, strlen(d->cname)) & (f->nbuckets - 1);
+    uint32_t h = lc_ck_hash(d->cname, strlen(d->cname)) & (f->nbuckets - 1);
     lc_ck_decl_t **pp = &f->by_name[h];
     lc_ck_decl_t *last_same = NULL;
     for (; *pp; pp = &(*pp)->next_same_name) {
@@ -1873,7 +1863,7 @@ lc_ck_decl_t *lc_ck_lookup(const lc_ck_file_t *f, const char *name)
 {
     if (!f->nbuckets)
         return NULL;
-    for (lc_ck_decl_t *d = f->by_name[hash_bytes(name, strlen(name)) & (f->nbuckets - 1)]; d;
+    for (lc_ck_decl_t *d = f->by_name[lc_ck_hash(name, strlen(name)) & (f->nbuckets - 1)]; d;
          d = d->next_same_name)
         if (strcmp(d->cname, name) == 0)
             return d;
@@ -1890,7 +1880,7 @@ static void add_plain_name(parser_t *p, const lc_tok_t *t)
             const char *s = f->names[i];
             if (!s)
                 continue;
-            size_t h = hash_bytes(s, strlen(s)) & (cap - 1);
+            size_t h = lc_ck_hash(s, strlen(s)) & (cap - 1);
             while (tab[h])
                 h = (h + 1) & (cap - 1);
             tab[h] = s;
@@ -1898,7 +1888,7 @@ static void add_plain_name(parser_t *p, const lc_tok_t *t)
         f->names = tab;
         f->nnames_cap = cap;
     }
-    size_t h = hash_bytes(t->p, t->len) & (f->nnames_cap - 1);
+    size_t h = lc_ck_hash(t->p, t->len) & (f->nnames_cap - 1);
     while (f->names[h]) {
         if (strlen(f->names[h]) == t->len && memcmp(f->names[h], t->p, t->len) == 0)
             return;
@@ -1912,7 +1902,7 @@ bool lc_ck_is_plain_name(const lc_ck_file_t *f, const char *name)
 {
     if (!f->nnames_cap)
         return false;
-    size_t h = hash_bytes(name, strlen(name)) & (f->nnames_cap - 1);
+    size_t h = lc_ck_hash(name, strlen(name)) & (f->nnames_cap - 1);
     while (f->names[h]) {
         if (strcmp(f->names[h], name) == 0)
             return true;

@@ -73,67 +73,53 @@ static const struct enumerator {
 };
 #undef E
 
-/* Every enumerator the checker knows, sorted by name once: the table above and one
- * LC_RUNTIME_<constant> per row of lc_runtime_info(). */
-static struct enumerator *sorted_enums;
-static size_t nsorted_enums;
-
+/* Every enumerator the checker knows, in a hash table built once (every function reads
+ * several): the table above and one LC_RUNTIME_<constant> per row of lc_runtime_info(). */
+static struct enumerator *known_enums;
 static const struct enumerator **enum_table;   /* open addressing, enum_cap slots */
 static size_t enum_cap = 64;
 
-static uint32_t enum_hash(const char *s)
+static size_t enum_slot(const char *name)
 {
-    uint32_t h = 2166136261u;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 16777619u;
-    return h;
+    return lc_ck_hash(name, strlen(name)) & (enum_cap - 1);
 }
 
-static int cmp_enum(const void *a, const void *b)
-{
-    return strcmp(((const struct enumerator *)a)->name, ((const struct enumerator *)b)->name);
-}
-
-static void sort_enumerators(void)
+static void build_enumerators(void)
 {
     size_t n = sizeof enumerators / sizeof enumerators[0];
     static char names[LC_RUNTIME__COUNT][48];
-    sorted_enums = calloc(n + LC_RUNTIME__COUNT, sizeof *sorted_enums);
-    if (!sorted_enums)
+    known_enums = calloc(n + LC_RUNTIME__COUNT, sizeof *known_enums);
+    if (!known_enums)
         abort();
-    memcpy(sorted_enums, enumerators, sizeof enumerators);
+    memcpy(known_enums, enumerators, sizeof enumerators);
     snprintf(names[0], sizeof names[0], "LC_RUNTIME__UNSET");
-    sorted_enums[n++] = (struct enumerator){ names[0], 0 };
+    known_enums[n++] = (struct enumerator){ names[0], 0 };
     for (int id = 1; id < LC_RUNTIME__COUNT; id++) {
         const lc_runtime_info_t *r = lc_runtime_info((lc_runtime_id_t)id);
         if (!r)
             continue;
         snprintf(names[id], sizeof names[id], "LC_RUNTIME_%s", r->constant);
-        sorted_enums[n++] = (struct enumerator){ names[id], id };
+        known_enums[n++] = (struct enumerator){ names[id], id };
     }
-    nsorted_enums = n;
-    qsort(sorted_enums, n, sizeof *sorted_enums, cmp_enum);
-    /* and a hash table over them: every function reads several enumerators, and a
-     * binary search costs eight string compares */
     while (enum_cap < 2 * n)
         enum_cap *= 2;
     enum_table = calloc(enum_cap, sizeof *enum_table);
     if (!enum_table)
         abort();
     for (size_t i = 0; i < n; i++) {
-        size_t h = enum_hash(sorted_enums[i].name) & (enum_cap - 1);
+        size_t h = enum_slot(known_enums[i].name);
         while (enum_table[h])
             h = (h + 1) & (enum_cap - 1);
-        enum_table[h] = &sorted_enums[i];
+        enum_table[h] = &known_enums[i];
     }
 }
 
 /* The value of an enumerator name; false when the checker does not know it. */
 static bool enumerator(const char *name, int64_t *out)
 {
-    if (!sorted_enums)
-        sort_enumerators();
-    for (size_t h = enum_hash(name) & (enum_cap - 1); enum_table[h]; h = (h + 1) & (enum_cap - 1))
+    if (!known_enums)
+        build_enumerators();
+    for (size_t h = enum_slot(name); enum_table[h]; h = (h + 1) & (enum_cap - 1))
         if (strcmp(enum_table[h]->name, name) == 0) {
             *out = enum_table[h]->value;
             return true;
@@ -342,10 +328,7 @@ typedef struct ctx {
 
 static size_t name_hash(const char *s)
 {
-    size_t h = 5381;
-    for (; *s; s++)
-        h = h * 33 + (unsigned char)*s;
-    return h;
+    return lc_ck_hash(s, strlen(s));
 }
 
 static void nameset_add(lc_arena_t *a, nameset_t *set, const char *name)

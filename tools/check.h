@@ -65,7 +65,7 @@ typedef void (*lc_lex_comment_fn)(void *ctx, const char *text, size_t len,
                                   lc_ck_loc_t at, uint32_t end_line);
 
 typedef struct lc_lexer {
-    const unsigned char *cur, *lim, *mar, *ctx_mar;
+    const unsigned char *cur, *lim;
     const unsigned char *line_start;
     uint32_t line;
     bool bol;                    /* only blanks and comments since the last newline */
@@ -483,8 +483,5 @@ typedef struct lc_ck_deprecation {
 } lc_ck_deprecation_t;
 extern const lc_ck_deprecation_t lc_ck_deprecations[];
 extern const size_t lc_ck_ndeprecations;
-
-/* ---- small helpers (check-parse.c) ------------------------------------------------ */
-lc_cv_t *lc_ck_cv_new(lc_arena_t *a, lc_cv_kind_t kind, lc_ck_loc_t loc);
 
 #endif
