@@ -1799,8 +1799,7 @@ static void collect_refs(parser_t *p, lc_ck_decl_t *d, const lc_cv_t *v, const c
     }
 }
 
-/* Whether two declarations can both exist: not in different branches of one #if group. */
-static bool coexist(const lc_ck_decl_t *a, const lc_ck_decl_t *b)
+bool lc_ck_coexist(const lc_ck_decl_t *a, const lc_ck_decl_t *b)
 {
     for (size_t i = 0; i < a->ncond && i < b->ncond; i++) {
         if (a->cond[2 * i] != b->cond[2 * i])
@@ -1847,7 +1846,7 @@ static void register_decl(parser_t *p, lc_ck_decl_t *d)
         lc_ck_decl_t *o = *pp;
         if (strcmp(o->cname, d->cname) != 0)
             continue;
-        if (coexist(o, d))
+        if (lc_ck_coexist(o, d))
             lc_ck_report(p->run, f, d->loc, LC_R_MODEL_DUPLICATE_NAME,
                          "redefinition of '%s' (declared at line %u)", d->cname, o->loc.line);
         last_same = o;

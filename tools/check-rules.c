@@ -1516,17 +1516,6 @@ static bool at_stack_root(ctx_t *c, const lc_ck_decl_t *d)
     return aa.st == NO && d->id && *d->id;
 }
 
-static bool same_branch(const lc_ck_decl_t *a, const lc_ck_decl_t *b)
-{
-    for (size_t i = 0; i < a->ncond && i < b->ncond; i++) {
-        if (a->cond[2 * i] != b->cond[2 * i])
-            return true;
-        if (a->cond[2 * i + 1] != b->cond[2 * i + 1])
-            return false;
-    }
-    return true;
-}
-
 /* Mark the declarations some stack reaches (members, and what they refer to, which the
  * synthesizer expands into the stack too).  Returns whether that is known: not when the
  * file has no stack (declarations for another file) or hides declarations or members
@@ -1576,7 +1565,7 @@ static void check_model(ctx_t *c, bool reach_known)
     qsort(seen, ns, sizeof *seen, cmp_id);
     for (size_t i = 1; i < ns; i++)
         for (size_t k = i; k-- > 0 && strcmp(seen[k]->id, seen[i]->id) == 0;)
-            if (same_branch(seen[k], seen[i])) {
+            if (lc_ck_coexist(seen[k], seen[i])) {
                 lc_ck_report(c->run, f, seen[i]->loc, LC_R_MODEL_DUPLICATE_ID,
                              "There is already a Construct with name '%s' in App", seen[i]->id);
                 break;
@@ -1593,7 +1582,7 @@ static void check_model(ctx_t *c, bool reach_known)
         qsort(seen, k, sizeof *seen, cmp_id);
         for (size_t j = 1; j < k; j++)
             for (size_t m = j; m-- > 0 && strcmp(seen[m]->id, seen[j]->id) == 0;)
-                if (same_branch(seen[m], seen[j])) {
+                if (lc_ck_coexist(seen[m], seen[j])) {
                     lc_ck_report(c->run, f, seen[j]->loc, LC_R_MODEL_DUPLICATE_ID,
                                  "There is already a Construct with name '%s' in %s (declared as %s at line %u)",
                                  seen[j]->id, s->id ? s->id : "?",

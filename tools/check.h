@@ -445,6 +445,9 @@ void lc_ck_report(lc_ck_run_t *run, const lc_ck_file_t *f, lc_ck_loc_t loc,
 void lc_ck_parse(lc_ck_run_t *run, lc_ck_file_t *f);
 /* The declaration of a C name in f, or NULL (the first of several with one name). */
 lc_ck_decl_t *lc_ck_lookup(const lc_ck_file_t *f, const char *name);
+/* Whether two declarations can both exist: not in different branches of one #if group
+ * (duplicate names and ids are only errors between declarations that can). */
+bool lc_ck_coexist(const lc_ck_decl_t *a, const lc_ck_decl_t *b);
 /* Whether `name` is a file-scope identifier declared outside the DSL. */
 bool lc_ck_is_plain_name(const lc_ck_file_t *f, const char *name);
 
