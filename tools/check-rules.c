@@ -533,15 +533,6 @@ static void check_runtime_deprecation(ctx_t *c, const lc_ck_decl_t *d, const cha
 
 /* ---- environment and secrets ----------------------------------------------------------------- */
 
-static const char *const reserved_env[] = {
-    "_HANDLER", "_X_AMZN_TRACE_ID", "AWS_DEFAULT_REGION", "AWS_REGION", "AWS_EXECUTION_ENV",
-    "AWS_LAMBDA_FUNCTION_NAME", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE",
-    "AWS_LAMBDA_FUNCTION_VERSION", "AWS_LAMBDA_INITIALIZATION_TYPE",
-    "AWS_LAMBDA_LOG_GROUP_NAME", "AWS_LAMBDA_LOG_STREAM_NAME", "AWS_ACCESS_KEY",
-    "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
-    "AWS_LAMBDA_RUNTIME_API", "LAMBDA_TASK_ROOT", "LAMBDA_RUNTIME_DIR",
-};
-
 static bool is_key_char(char ch)
 {
     return isupper((unsigned char)ch) || isdigit((unsigned char)ch);
@@ -789,11 +780,10 @@ static void check_function_env(ctx_t *c, const lc_ck_decl_t *d)
         fv_t k = get(c, d, kv, "key"), v = get(c, d, kv, "value");
         if (k.st != YES || !k.s)
             continue;
-        for (size_t r = 0; r < sizeof reserved_env / sizeof reserved_env[0]; r++)
-            if (k.s[0] == reserved_env[r][0] && strcmp(k.s, reserved_env[r]) == 0)
-                REPORT(d, k.loc, LC_R_CDK_RESERVED_ENV,
-                       "%s environment variable is reserved by the lambda runtime and can not be set manually. See https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html",
-                       reserved_env[r]);
+        if (lc_env_var_reserved(k.s))     /* the synthesizer's own list */
+            REPORT(d, k.loc, LC_R_CDK_RESERVED_ENV,
+                   "%s environment variable is reserved by the lambda runtime and can not be set manually. See https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html",
+                   k.s);
         if (v.st == YES && v.s)
             check_env_pair(c, d, k.s, v.s, v.loc);
     }

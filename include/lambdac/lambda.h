@@ -464,6 +464,10 @@ lc_node_t *lc_layer_import(lc_stack_t *st, lc_node_t *scope, const char *id,
                            const lc_value_t *arn, const lc_runtime_list_t *runtimes);
 /* fn.addEnvironment(key, value) */
 void lc_function_add_environment(lc_function_state_t *fs, const char *key, const lc_value_t *value);
+/* Whether the Lambda runtime reserves the environment variable `name` (AWS_REGION,
+ * _HANDLER, ...): CDK's ReservedEnvironmentVariable list, the one the synthesizer and
+ * lambdac-check both enforce.  `name` must not be NULL. */
+bool lc_env_var_reserved(const char *name);
 
 #ifdef __cplusplus
 }

@@ -66,6 +66,14 @@ static const char *const reserved_env[] = {
     "AWS_LAMBDA_RUNTIME_API", "LAMBDA_TASK_ROOT", "LAMBDA_RUNTIME_DIR",
 };
 
+bool lc_env_var_reserved(const char *name)
+{
+    for (size_t k = 0; k < sizeof reserved_env / sizeof *reserved_env; k++)
+        if (strcmp(name, reserved_env[k]) == 0)
+            return true;
+    return false;
+}
+
 static int valid_function_name(const char *s)
 {
     for (; *s; s++)
@@ -118,11 +126,10 @@ static void validate(lc_stack_t *st, lc_node_t *n, const lc_function_props_t *p)
             lc_error(app, n, "InlineSourceAllowed", "Inline source not allowed for %s", rt->name);
     }
     for (size_t i = 0; i < p->environment.n; i++)
-        for (size_t k = 0; k < sizeof reserved_env / sizeof *reserved_env; k++)
-            if (strcmp(p->environment.items[i].key, reserved_env[k]) == 0)
-                lc_error(app, n, "ReservedEnvironmentVariable",
-                         "%s environment variable is reserved by the lambda runtime and can not be set manually. See https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html",
-                         reserved_env[k]);
+        if (lc_env_var_reserved(p->environment.items[i].key))
+            lc_error(app, n, "ReservedEnvironmentVariable",
+                     "%s environment variable is reserved by the lambda runtime and can not be set manually. See https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html",
+                     p->environment.items[i].key);
     if (p->ephemeral_storage_size.set &&
         (p->ephemeral_storage_size.mib < 512 || p->ephemeral_storage_size.mib > 10240))
         lc_error(app, n, "EphemeralStorageOutOfRange",
