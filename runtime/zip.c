@@ -491,19 +491,26 @@ static unsigned version_needed(int method)
     return method == 8 ? 20 : 10;
 }
 
+/* The 26 bytes the local header and the central directory record share, from "version
+ * needed" to "extra field length" (no extra fields). */
+static void entry_fields(unsigned char f[26], const entry_t *en)
+{
+    le16(f, version_needed(en->method));
+    le16(f + 2, name_flags(en->rel));
+    le16(f + 4, (unsigned)en->method);
+    le16(f + 6, DOS_TIME);
+    le16(f + 8, DOS_DATE);
+    le32(f + 10, en->crc);
+    le32(f + 14, (uint32_t)en->csize);
+    le32(f + 18, (uint32_t)en->size);
+    le16(f + 22, (unsigned)strlen(en->rel));
+    le16(f + 24, 0);
+}
+
 static void local_header(unsigned char h[30], const entry_t *en)
 {
     le32(h, 0x04034b50u);
-    le16(h + 4, version_needed(en->method));
-    le16(h + 6, name_flags(en->rel));
-    le16(h + 8, (unsigned)en->method);
-    le16(h + 10, DOS_TIME);
-    le16(h + 12, DOS_DATE);
-    le32(h + 14, en->crc);
-    le32(h + 18, (uint32_t)en->csize);
-    le32(h + 22, (uint32_t)en->size);
-    le16(h + 26, (unsigned)strlen(en->rel));
-    le16(h + 28, 0);
+    entry_fields(h + 4, en);
 }
 
 static int write_entry(out_t *o, entry_t *en)
@@ -613,16 +620,7 @@ static int write_central(out_t *o, entry_t *v, size_t n)
         unsigned char h[46];
         le32(h, 0x02014b50u);
         le16(h + 4, (3u << 8) | 30u);      /* made by: Unix, spec 3.0 */
-        le16(h + 6, version_needed(en->method));
-        le16(h + 8, name_flags(en->rel));
-        le16(h + 10, (unsigned)en->method);
-        le16(h + 12, DOS_TIME);
-        le16(h + 14, DOS_DATE);
-        le32(h + 16, en->crc);
-        le32(h + 20, (uint32_t)en->csize);
-        le32(h + 24, (uint32_t)en->size);
-        le16(h + 28, (unsigned)strlen(en->rel));
-        le16(h + 30, 0);                   /* extra */
+        entry_fields(h + 6, en);
         le16(h + 32, 0);                   /* comment */
         le16(h + 34, 0);                   /* disk */
         le16(h + 36, 0);                   /* internal attributes */
