@@ -278,31 +278,49 @@ static int mm_parse_glob(lc_arena_t *a, mm_seq_t *q, const char *g, size_t n, in
 
 static int is_ext_type(char c) { return c == '!' || c == '?' || c == '+' || c == '*' || c == '@'; }
 
+/* What both passes over a pattern (ext_close, mm_parse_seq) skip alike: a backslash
+ * escape, and a [...] class, inside which '(' '|' ')' mean nothing (a ']' right after
+ * the '[' or after "[^" / "[!" does not close it). */
+typedef struct quote_state {
+    int escaping, in_brace, brace_neg;
+    size_t brace_start;       /* index just after the '[' */
+} quote_state_t;
+
+/* c is the character just read and i the index after it: 1 when c belongs to an escape
+ * or a class, and the caller goes on with the next one. */
+static int quoted(quote_state_t *qs, char c, size_t i)
+{
+    if (qs->escaping || c == '\\') {
+        qs->escaping = !qs->escaping;
+        return 1;
+    }
+    if (qs->in_brace) {
+        if (i == qs->brace_start + 1) {
+            if (c == '^' || c == '!')
+                qs->brace_neg = 1;
+        } else if (c == ']' && !(i == qs->brace_start + 2 && qs->brace_neg)) {
+            qs->in_brace = 0;
+        }
+        return 1;
+    }
+    if (c == '[') {
+        qs->in_brace = 1;
+        qs->brace_start = i;
+        qs->brace_neg = 0;
+        return 1;
+    }
+    return 0;
+}
+
 /* Where does the extglob whose '(' is at g[open] close?  Index of ')' or n. */
 static size_t ext_close(const char *g, size_t n, size_t open)
 {
-    size_t i = open + 1, depth = 0, brace_start = 0;
-    int escaping = 0, in_brace = 0, brace_neg = 0;
+    size_t i = open + 1, depth = 0;
+    quote_state_t qs = { 0, 0, 0, 0 };
     while (i < n) {
         char c = g[i++];
-        if (escaping || c == '\\') {
-            escaping = !escaping;
+        if (quoted(&qs, c, i))
             continue;
-        }
-        if (in_brace) {
-            if (i == brace_start + 1) {
-                if (c == '^' || c == '!')
-                    brace_neg = 1;
-            } else if (c == ']' && !(i == brace_start + 2 && brace_neg)) {
-                in_brace = 0;
-            }
-            continue;
-        } else if (c == '[') {
-            in_brace = 1;
-            brace_start = i;
-            brace_neg = 0;
-            continue;
-        }
         if (is_ext_type(c) && i < n && g[i] == '(') {
             depth++;
             i++;
@@ -322,8 +340,9 @@ static size_t ext_close(const char *g, size_t n, size_t open)
 static int mm_parse_seq(lc_arena_t *a, mm_seq_t *q, const char *g, size_t n, size_t *pos,
                         int in_ext, char *term, mm_flags_t *fl)
 {
-    size_t i = *pos, acc = *pos, brace_start = 0;
-    int escaping = 0, in_brace = 0, brace_neg = 0, first_part = 1;
+    size_t i = *pos, acc = *pos;
+    int first_part = 1;
+    quote_state_t qs = { 0, 0, 0, 0 };
 
     *term = 0;
 #define FLUSH(upto)                                                                  \
@@ -339,24 +358,8 @@ static int mm_parse_seq(lc_arena_t *a, mm_seq_t *q, const char *g, size_t n, siz
     } while (0)
     while (i < n) {
         char c = g[i++];
-        if (escaping || c == '\\') {
-            escaping = !escaping;
+        if (quoted(&qs, c, i))
             continue;
-        }
-        if (in_brace) {
-            if (i == brace_start + 1) {
-                if (c == '^' || c == '!')
-                    brace_neg = 1;
-            } else if (c == ']' && !(i == brace_start + 2 && brace_neg)) {
-                in_brace = 0;
-            }
-            continue;
-        } else if (c == '[') {
-            in_brace = 1;
-            brace_start = i;
-            brace_neg = 0;
-            continue;
-        }
         if (is_ext_type(c) && i < n && g[i] == '(') {
             size_t close = ext_close(g, n, i);
             mm_node_t *x;
