@@ -278,7 +278,7 @@ int lc_ck_get(const lc_cv_t *init, const char *path, lc_cv_t **out, lc_ck_loc_t 
                 return LC_GET_UNKNOWN;
             return init->opaque ? LC_GET_UNKNOWN : LC_GET_UNSET;
         }
-        partial = false;        /* 32 items with one key: scan */
+        /* 32 items with one key: scan (no item was tried yet) */
     }
     for (size_t i = init->nitems; i-- > 0;) {
         const lc_cv_item_t *it = &init->items[i];
@@ -981,7 +981,7 @@ static void check_event_invoke(ctx_t *c, const lc_ck_decl_t *d, const lc_cv_t *i
 /* The names of the macros the walk below looks for, as the parser stores them: the
  * row's own string (call names and `via` of known macros are row->name), so a pointer
  * comparison finds them. */
-static const char *name_current_version, *name_vref_cv, *name_vgetatt_cv;
+static const char *name_current_version, *name_vref_cv, *name_vgetatt_cv, *name_vgetatt;
 
 static const char *row_name(const char *macro)
 {
@@ -991,7 +991,8 @@ static const char *row_name(const char *macro)
 
 /* One walk over every value of a declaration: the functions whose fn.currentVersion
  * the file reads (which creates it: LC_CURRENT_VERSION(Fn), LC_VREF_CURRENT_VERSION(Fn),
- * LC_VGETATT_CURRENT_VERSION(Fn)) and credentials in literal strings. */
+ * LC_VGETATT_CURRENT_VERSION(Fn)), credentials in literal strings, and the attribute of
+ * every LC_VGETATT (check-schema.c). */
 static void scan_secret_literals(ctx_t *c, const lc_ck_decl_t *d, const lc_cv_t *v);
 
 static void walk_values(ctx_t *c, const lc_ck_decl_t *d, const lc_cv_t *v)
@@ -1010,7 +1011,7 @@ static void walk_values(ctx_t *c, const lc_ck_decl_t *d, const lc_cv_t *v)
         if ((v->s == name_vref_cv || v->s == name_vgetatt_cv) && v->nitems &&
             v->items[0].val->kind == LC_CV_IDENT)
             nameset_add(c->run->arena, &c->current_version, v->items[0].val->s);
-        if (v->s[0] == 'L' && v->s[1] == 'C' && v->s[2] == '_' && v->s[3] == 'V')   /* LC_VGETATT */
+        if (v->s == name_vgetatt)       /* its attribute check, in this one walk */
             lc_ck_check_getatt(c->run, c->f, (lc_ck_decl_t *)d, v);
         break;
     default:
@@ -1027,6 +1028,7 @@ static void collect_file_facts(ctx_t *c)
         name_current_version = row_name("LC_CURRENT_VERSION");
         name_vref_cv = row_name("LC_VREF_CURRENT_VERSION");
         name_vgetatt_cv = row_name("LC_VGETATT_CURRENT_VERSION");
+        name_vgetatt = row_name("LC_VGETATT");
     }
     for (size_t i = 0; i < c->f->ndecls; i++) {
         lc_ck_decl_t *o = c->f->decls[i];
