@@ -662,8 +662,7 @@ static void check_struct(sctx_t *s, const lc_type_desc_t *t, const lc_cv_t *init
         return;
     for (size_t i = 0; i < t->n_fields; i++)
         if ((t->fields[i].flags & LC_FF_REQUIRED) && !seen[i]) {
-            const char *sub = path && *path ? path_member(s, path, t->fields[i].key, strlen(t->fields[i].key))
-                                            : t->fields[i].key;
+            const char *sub = path_member(s, path, t->fields[i].key, strlen(t->fields[i].key));
             sreport(s, at, LC_R_SCHEMA_MISSING_REQUIRED, sub, "required property %s of %s is not set",
                     t->fields[i].key, t->cfn_name);
         }
