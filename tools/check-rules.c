@@ -411,7 +411,17 @@ static fv_t get(ctx_t *c, const lc_ck_decl_t *d, const lc_cv_t *init, const char
         r.st = v->i != 0 ? YES : NO;
         break;
     case LC_CV_NUM:
-        r.i = (int64_t)v->n;
+        /* saturated: a double beyond int64_t does not convert (UB; t/fuzz/check.c found
+         * 1e108 as a max_event_age), and a saturated value fails every range check the
+         * real one would; NaN compares with nothing, so its value is not known */
+        if (isnan(v->n))
+            r.i = UNKNOWN_ENUM;
+        else if (v->n >= 9223372036854775807.0)
+            r.i = INT64_MAX;
+        else if (v->n <= -9223372036854775807.0)
+            r.i = INT64_MIN + 1;    /* INT64_MIN is UNKNOWN_ENUM */
+        else
+            r.i = (int64_t)v->n;
         r.st = v->n != 0 ? YES : NO;
         break;
     case LC_CV_IDENT:
